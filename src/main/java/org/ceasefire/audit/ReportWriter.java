@@ -40,7 +40,7 @@ public final class ReportWriter {
     }
 
     /** Writes the report and returns the digest (hex). */
-    public static String write(Path folder, AuditResults results, List<StatementTrace> trace, String title) {
+    public static String write(Path folder, AuditResults results, long statements, String title) {
         try {
             Files.createDirectories(folder);
             byte[] tallies = json(talliesJson(results));
@@ -54,8 +54,8 @@ public final class ReportWriter {
             writeCsv(folder.resolve("rejected.csv"), rejectedCsv(results));
             writeCsv(folder.resolve("late.csv"), single("statement_id", results.late()));
             writeCsv(folder.resolve("unresolved.csv"), unresolvedCsv(results));
-            writeCsv(folder.resolve("trace.csv"), traceCsv(trace));
-            Files.writeString(folder.resolve("summary.md"), SummaryMarkdown.render(title, results, trace.size(), digest));
+            // trace.csv is streamed by StatementTraceWriter while the log is read.
+            Files.writeString(folder.resolve("summary.md"), SummaryMarkdown.render(title, results, statements, digest));
             return digest;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the audit report to " + folder + ": " + e.getMessage(), e);
@@ -145,14 +145,6 @@ public final class ReportWriter {
         return rows;
     }
 
-    private static List<List<String>> traceCsv(List<StatementTrace> trace) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("statement_id", "revision", "partition", "offset", "log_append_time", "incident_start", "location", "source_url"));
-        trace.forEach(t -> rows.add(List.of(t.statementId(), String.valueOf(t.revision()), String.valueOf(t.partition()),
-                String.valueOf(t.offset()), t.logAppendTime().toString(), t.incidentStart().toString(), t.location(), t.sourceUrl())));
-        return rows;
-    }
-
     private static List<List<String>> single(String header, List<String> values) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(header));
@@ -162,16 +154,20 @@ public final class ReportWriter {
 
     private static void writeCsv(Path file, List<List<String>> rows) throws IOException {
         StringBuilder csv = new StringBuilder();
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                csv.append(csvField(row.get(i)));
-            }
-            csv.append('\n');
-        }
+        rows.forEach(row -> csv.append(csvLine(row)));
         Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** One CSV line, "\n"-terminated. */
+    static String csvLine(List<String> row) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < row.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            line.append(csvField(row.get(i)));
+        }
+        return line.append('\n').toString();
     }
 
     /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */

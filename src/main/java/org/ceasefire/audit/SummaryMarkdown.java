@@ -12,7 +12,7 @@ final class SummaryMarkdown {
     private SummaryMarkdown() {
     }
 
-    static String render(String title, AuditResults results, int statements, String digest) {
+    static String render(String title, AuditResults results, long statements, String digest) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(title).append("\n\n");
         md.append("- statements replayed: ").append(statements).append('\n');

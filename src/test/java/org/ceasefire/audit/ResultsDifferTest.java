@@ -77,9 +77,9 @@ class ResultsDifferTest {
     @Test
     @DisplayName("the same results give byte-identical reports and digests; log positions and map order do not matter")
     void reportsAreByteIdentical() throws Exception {
-        String first = ReportWriter.write(dir.resolve("one"), results(tally(2), pair(0)), List.of(), "Audit");
-        String second = ReportWriter.write(dir.resolve("two"), results(tally(2), pair(3)), List.of(), "Audit");
-        String changed = ReportWriter.write(dir.resolve("three"), results(tally(3), pair(0)), List.of(), "Audit");
+        String first = ReportWriter.write(dir.resolve("one"), results(tally(2), pair(0)), 2, "Audit");
+        String second = ReportWriter.write(dir.resolve("two"), results(tally(2), pair(3)), 2, "Audit");
+        String changed = ReportWriter.write(dir.resolve("three"), results(tally(3), pair(0)), 2, "Audit");
         assertThat(first).isEqualTo(second).hasSize(64).isNotEqualTo(changed);
         for (String file : List.of("tallies.json", "contradictions.json", "tallies.csv", "summary.md", "digest.txt")) {
             assertThat(Files.readAllBytes(dir.resolve("one").resolve(file))).as(file)
