@@ -44,29 +44,30 @@ public final class StatementParser {
                 f.problems.add(new Violation(name, "unknown field"));
             }
         }
-        MinistryStatement.Builder b = MinistryStatement.newBuilder();
-        b.setStatementId(f.requiredText("statement_id"));
-        b.setRevision(f.optionalInt("revision", 1));
-        b.setRetracted(f.optionalBoolean("retracted"));
-        b.setIssuer(f.requiredText("issuer"));
-        b.setIssuerBody(f.optionalText("issuer_body"));
-        b.setPublishedAt(f.time("published_at", true));
-        b.setIncidentStart(f.time("incident_start", true));
-        b.setIncidentEnd(f.time("incident_end", false));
-        b.setClaim(f.claim());
-        b.setAccused(f.optionalText("accused"));
+        // Values are collected first: the generated builder refuses nulls, and a line with problems has some.
+        String statementId = f.requiredText("statement_id");
+        int revision = f.optionalInt("revision", 1);
+        boolean retracted = f.optionalBoolean("retracted");
+        String issuer = f.requiredText("issuer");
+        String issuerBody = f.optionalText("issuer_body");
+        Instant publishedAt = f.time("published_at", true);
+        Instant incidentStart = f.time("incident_start", true);
+        Instant incidentEnd = f.time("incident_end", false);
+        ClaimType claim = f.claim();
+        String accused = f.optionalText("accused");
         String location = f.optionalText("location");
-        b.setLocation(location == null ? "" : location);
-        b.setRefersTo(f.optionalText("refers_to"));
-        b.setWeapons(f.weapons());
-        b.setCasualties(f.casualties());
-        b.setSourceUrl(f.optionalText("source_url"));
-        b.setLanguage(f.optionalText("language"));
-        b.setText(f.optionalText("text"));
+        String refersTo = f.optionalText("refers_to");
+        List<String> weapons = f.weapons();
+        List<Casualty> casualties = f.casualties();
+        String sourceUrl = f.optionalText("source_url");
+        String language = f.optionalText("language");
+        String text = f.optionalText("text");
         if (!f.problems.isEmpty()) {
             return new ParsedStatement(null, sortedByContract(f.problems));
         }
-        return new ParsedStatement(b.build(), List.of());
+        return new ParsedStatement(new MinistryStatement(statementId, revision, retracted, issuer, issuerBody, publishedAt,
+                incidentStart, incidentEnd, claim, accused, location == null ? "" : location, refersTo, weapons, casualties,
+                sourceUrl, language, text), List.of());
     }
 
     /** Problems in the order of the contract's fields, unknown fields last, so messages read predictably. */
