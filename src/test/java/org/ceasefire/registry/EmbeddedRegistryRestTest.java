@@ -63,6 +63,18 @@ class EmbeddedRegistryRestTest extends RegistryContract {
     }
 
     @Test
+    @DisplayName("an incompatible schema gets error code 40901")
+    void incompatibleErrorCode() {
+        String subject = unique("s");
+        String record = unique("R");
+        rest().postSchema("/subjects/" + subject + "/versions", RestCalls.recordSchema(record, "a"));
+        Reply refused = rest().postSchema("/subjects/" + subject + "/versions", RestCalls.recordSchema(record, "a", "b"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.errorCode()).isEqualTo(40901);
+        assertThat(refused.body().path("message").asText()).startsWith("Schema being registered is incompatible");
+    }
+
+    @Test
     @DisplayName("unknown paths get 404 and wrong methods 405, as JSON errors")
     void unknownRoutes() {
         Reply unknown = rest().get("/nothing/here");

@@ -155,12 +155,13 @@ public abstract class RegistryContract {
 
         Reply refused = rest().postSchema("/subjects/" + subject + "/versions", addsRequiredField);
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.errorCode()).isEqualTo(40901);
+        // Confluent's releases answer 409 or 40901; ours answers 40901 (see EmbeddedRegistryRestTest).
+        assertThat(refused.errorCode()).isIn(409, 40901);
         Reply check = rest().postSchema("/compatibility/subjects/" + subject + "/versions/latest?verbose=true",
                 addsRequiredField);
         assertThat(check.status()).isEqualTo(200);
         assertThat(check.body().path("is_compatible").asBoolean()).isFalse();
-        assertThat(check.body().path("messages").toString()).contains("b");
+        assertThat(check.body().path("messages").toString()).contains("READER_FIELD_MISSING_DEFAULT_VALUE");
         assertThat(rest().postSchema("/compatibility/subjects/" + subject + "/versions/1", addsOptionalField)
                 .body().path("is_compatible").asBoolean()).isTrue();
         Reply accepted = rest().postSchema("/subjects/" + subject + "/versions", addsOptionalField);
@@ -250,8 +251,8 @@ public abstract class RegistryContract {
             assertThatThrownBy(() -> client.register(subject, breaking))
                     .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
                         assertThat(e.status()).isEqualTo(409);
-                        assertThat(e.errorCode()).isEqualTo(40901);
-                        assertThat(e.getMessage()).contains(registryUrl()).contains("error_code 40901");
+                        assertThat(e.errorCode()).isIn(409, 40901);
+                        assertThat(e.getMessage()).contains(registryUrl()).contains("error_code " + e.errorCode());
                     });
             assertThatThrownBy(() -> client.version(subject, 9))
                     .isInstanceOfSatisfying(SchemaRegistryException.class,
