@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 GazetteerCommand.class,
                 GenerateCommand.class,
                 ConfigCommand.class,
+                ReplayCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
