@@ -33,7 +33,10 @@ final class InternalRoutes {
         app.get(PREFIX + "/contradictions", ctx -> {
             RequestParameters params = params(ctx);
             ContradictionPage page = local.contradictions(params.contradictionFilter(), params.pageRequest());
-            records(ctx, InternalWire.encodeAll(page.items()));
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("records", InternalWire.encodeAll(page.items()));
+            body.put("next_cursor", page.next().map(PageCursor::encode).orElse(null));
+            ctx.json(body);
         });
         app.get(PREFIX + "/contradictions/{pairId}", ctx -> records(ctx,
                 InternalWire.encodeAll(local.contradiction(params(ctx).id("pairId")).stream().toList())));

@@ -76,8 +76,14 @@ public final class MergingQueries implements CeasefireQueries {
     @Override
     public ContradictionPage contradictions(ContradictionFilter filter, PageRequest page) {
         // Each instance returns its own first page after the cursor; the global page is among their union.
-        List<ClaimContradiction> union = collect(instance -> instance.contradictions(filter, page).items());
-        return ContradictionPager.page(union.stream(), filter, page);
+        List<ContradictionPage> pages = collect(instance -> List.of(instance.contradictions(filter, page)));
+        ContradictionPage merged = ContradictionPager.page(pages.stream().flatMap(p -> p.items().stream()), filter, page);
+        boolean moreSomewhere = pages.stream().anyMatch(p -> p.next().isPresent());
+        if (merged.next().isEmpty() && moreSomewhere && !merged.items().isEmpty()) {
+            // An instance cut its page at the limit: the union is no longer than the limit, yet more exist.
+            return new ContradictionPage(merged.items(), Optional.of(PageCursor.of(merged.items().get(merged.items().size() - 1))));
+        }
+        return merged;
     }
 
     @Override

@@ -76,7 +76,9 @@ public final class QueryServer implements AutoCloseable {
             error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", "internal error"));
         });
         app.error(HttpStatus.NOT_FOUND, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            // Javalin answers unknown paths in plain text; clients of a JSON API expect JSON.
+            String contentType = ctx.res().getContentType();
+            if (contentType == null || !contentType.startsWith("application/json")) {
                 error(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no such resource: " + ctx.path()));
             }
         });

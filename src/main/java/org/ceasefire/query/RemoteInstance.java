@@ -63,8 +63,10 @@ public final class RemoteInstance implements LocalQueries {
         filter.statement().ifPresent(v -> query.put("statement", v));
         query.put("limit", Integer.toString(page.limit()));
         page.after().ifPresent(cursor -> query.put("cursor", cursor.encode()));
-        // The remote page is re-paged by the caller, which also works out the next cursor.
-        return new ContradictionPage(records("/contradictions", query, ClaimContradiction.class), Optional.empty());
+        JsonNode body = get("/contradictions", query);
+        Optional<PageCursor> next = body.path("next_cursor").isTextual()
+                ? Optional.of(PageCursor.decode(body.path("next_cursor").asText())) : Optional.empty();
+        return new ContradictionPage(decode(body, ClaimContradiction.class), next);
     }
 
     @Override
@@ -87,8 +89,12 @@ public final class RemoteInstance implements LocalQueries {
     }
 
     private <T extends SpecificRecord> List<T> records(String path, Map<String, String> query, Class<T> type) {
+        return decode(get(path, query), type);
+    }
+
+    private static <T extends SpecificRecord> List<T> decode(JsonNode body, Class<T> type) {
         List<String> encoded = new ArrayList<>();
-        get(path, query).path("records").forEach(node -> encoded.add(node.asText()));
+        body.path("records").forEach(node -> encoded.add(node.asText()));
         return InternalWire.decodeAll(encoded, type);
     }
 
