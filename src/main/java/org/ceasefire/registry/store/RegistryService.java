@@ -1,0 +1,290 @@
+package org.ceasefire.registry.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.apache.avro.Schema;
+import org.ceasefire.registry.CompatibilityLevel;
+import org.ceasefire.registry.RegisteredSchema;
+import org.ceasefire.registry.SchemaRegistryException;
+import org.ceasefire.registry.store.LogEntry.Config;
+import org.ceasefire.registry.store.LogEntry.SchemaVersion;
+import org.ceasefire.registry.store.LogEntry.VersionTombstone;
+
+/**
+ * The registry's rules (ids, versions, compatibility, deletion, Confluent's error codes) on top
+ * of a {@link RegistryState} fed by a {@link SchemaLog}. The same class serves the embedded HTTP
+ * server (Kafka-backed log) and {@code mock://} registries (in-memory log), so both behave alike.
+ */
+public final class RegistryService {
+
+    /** How often a write is retried after losing a race with another instance on the same log. */
+    private static final int MAX_WRITE_ATTEMPTS = 10;
+
+    private final RegistryState state;
+    private final SchemaLog log;
+
+    public RegistryService(RegistryState state, SchemaLog log) {
+        this.state = state;
+        this.log = log;
+    }
+
+    /**
+     * Parses schema text into the canonical form under which ids are assigned, so the same schema
+     * written with other whitespace or key order gets the same id.
+     *
+     * @throws SchemaRegistryException 42201 when the text is not a valid Avro schema
+     */
+    public static String canonical(String schemaText) {
+        if (schemaText == null || schemaText.isBlank()) {
+            throw SchemaRegistryException.invalidSchema("the schema is empty");
+        }
+        try {
+            return new Schema.Parser().parse(schemaText).toString();
+        } catch (RuntimeException unparsable) {
+            throw SchemaRegistryException.invalidSchema(unparsable.getMessage());
+        }
+    }
+
+    /** Registers a schema under a subject, or returns the id it already has there. */
+    public synchronized int register(String subject, String schemaText) {
+        String canonical = canonical(schemaText);
+        Schema candidate = new Schema.Parser().parse(canonical);
+        log.catchUp();
+        for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+            List<SchemaVersion> live = state.liveVersions(subject);
+            Optional<SchemaVersion> already = live.stream().filter(v -> v.schema().equals(canonical)).findFirst();
+            if (already.isPresent()) {
+                return already.get().id();
+            }
+            List<String> problems = effectiveCompatibility(subject)
+                    .incompatibilities(candidate, parsed(live));
+            if (!problems.isEmpty()) {
+                throw incompatible(subject, problems);
+            }
+            int id = state.idOf(canonical).orElse(state.maxId() + 1);
+            SchemaVersion entry = new SchemaVersion(subject, state.maxVersion(subject) + 1, id, canonical, false);
+            log.append(entry);
+            Optional<SchemaVersion> applied = state.version(subject, entry.version());
+            if (applied.isPresent() && applied.get().equals(entry)) {
+                return id;
+            }
+            // Another instance won this version number or id. In a compacted log our entry would
+            // outlive theirs under the same key, so write the winner's entry again after ours.
+            applied.ifPresent(log::append);
+        }
+        throw SchemaRegistryException.storeError("could not register a schema under subject '" + subject
+                + "' after " + MAX_WRITE_ATTEMPTS + " attempts: other registry instances kept writing", null);
+    }
+
+    /** The version of a subject holding this schema (Confluent's {@code POST /subjects/{subject}}). */
+    public RegisteredSchema lookup(String subject, String schemaText) {
+        String canonical = canonical(schemaText);
+        return afterCatchingUpOnMiss(() -> {
+            List<SchemaVersion> live = state.liveVersions(subject);
+            if (live.isEmpty()) {
+                throw SchemaRegistryException.subjectNotFound(subject);
+            }
+            return live.stream().filter(v -> v.schema().equals(canonical)).findFirst()
+                    .map(RegistryService::toRegistered)
+                    .orElseThrow(() -> SchemaRegistryException.schemaNotFound("under subject '" + subject + "'"));
+        });
+    }
+
+    public String schemaById(int id) {
+        return afterCatchingUpOnMiss(() -> state.schemaById(id)
+                .orElseThrow(() -> SchemaRegistryException.schemaNotFound("with id " + id)));
+    }
+
+    /** The live (subject, version) pairs using a schema id. */
+    public List<RegisteredSchema> usesOf(int id) {
+        schemaById(id);
+        return state.usesOf(id).stream().map(RegistryService::toRegistered).toList();
+    }
+
+    /** A version given as Confluent does in URLs: a number from 1, or "latest" (or -1). */
+    public RegisteredSchema version(String subject, String versionSpec) {
+        Integer number = parseVersion(versionSpec);
+        return afterCatchingUpOnMiss(() -> toRegistered(liveVersion(subject, number, versionSpec)));
+    }
+
+    /**
+     * Incompatibilities of a schema with a subject's version ({@code null} or "latest": the versions
+     * the subject's level looks at). Empty when compatible.
+     */
+    public List<String> checkCompatibility(String subject, String versionSpec, String schemaText) {
+        Schema candidate = new Schema.Parser().parse(canonical(schemaText));
+        Integer number = versionSpec == null ? null : parseVersion(versionSpec);
+        CompatibilityLevel level = effectiveCompatibility(subject);
+        if (number != null && number > 0) {
+            SchemaVersion against = afterCatchingUpOnMiss(() -> liveVersion(subject, number, versionSpec));
+            return level.incompatibilities(candidate, parsed(List.of(against)));
+        }
+        List<SchemaVersion> live = state.liveVersions(subject);
+        if (live.isEmpty() && versionSpec != null) {
+            throw SchemaRegistryException.subjectNotFound(subject);
+        }
+        return level.incompatibilities(candidate, parsed(live));
+    }
+
+    public CompatibilityLevel globalCompatibility() {
+        return state.globalLevel();
+    }
+
+    /** A subject's own level, if one was set. */
+    public Optional<CompatibilityLevel> subjectCompatibility(String subject) {
+        return state.subjectLevel(subject);
+    }
+
+    public CompatibilityLevel effectiveCompatibility(String subject) {
+        return state.subjectLevel(subject).orElse(state.globalLevel());
+    }
+
+    /** Sets the global level ({@code subject} null) or a subject's; 42203 for an unknown level. */
+    public synchronized CompatibilityLevel setCompatibility(String subject, String level) {
+        CompatibilityLevel parsed = CompatibilityLevel.parse(level);
+        log.append(new Config(subject, parsed));
+        return parsed;
+    }
+
+    /** Removes a subject's own level, so the global one applies again; returns the removed level. */
+    public synchronized CompatibilityLevel deleteSubjectCompatibility(String subject) {
+        CompatibilityLevel previous = state.subjectLevel(subject)
+                .orElseThrow(() -> SchemaRegistryException.subjectNotFound(subject));
+        log.append(new Config(subject, null));
+        return previous;
+    }
+
+    public List<String> subjects() {
+        return state.liveSubjects();
+    }
+
+    public List<Integer> versions(String subject) {
+        return afterCatchingUpOnMiss(() -> {
+            List<Integer> versions = state.liveVersions(subject).stream().map(SchemaVersion::version).toList();
+            if (versions.isEmpty()) {
+                throw SchemaRegistryException.subjectNotFound(subject);
+            }
+            return versions;
+        });
+    }
+
+    /**
+     * Deletes a subject: soft (its versions stay readable by id) or, when it is already
+     * soft-deleted, permanent. Returns the version numbers deleted.
+     */
+    public synchronized List<Integer> deleteSubject(String subject, boolean permanent) {
+        log.catchUp();
+        List<SchemaVersion> all = state.allVersions(subject);
+        if (all.isEmpty()) {
+            throw SchemaRegistryException.subjectNotFound(subject);
+        }
+        List<SchemaVersion> live = all.stream().filter(v -> !v.deleted()).toList();
+        if (permanent) {
+            if (!live.isEmpty()) {
+                throw new SchemaRegistryException(404, SchemaRegistryException.SUBJECT_NOT_SOFT_DELETED,
+                        "Subject '" + subject + "' was not deleted first before being permanently deleted");
+            }
+            all.forEach(v -> log.append(new VersionTombstone(subject, v.version())));
+            return all.stream().map(SchemaVersion::version).toList();
+        }
+        if (live.isEmpty()) {
+            throw new SchemaRegistryException(404, SchemaRegistryException.SUBJECT_SOFT_DELETED,
+                    "Subject '" + subject + "' was soft deleted. Set permanent=true to delete permanently");
+        }
+        live.forEach(v -> log.append(softDeleted(v)));
+        return live.stream().map(SchemaVersion::version).toList();
+    }
+
+    /** Deletes one version, soft or (when already soft-deleted) permanent; returns its number. */
+    public synchronized int deleteVersion(String subject, String versionSpec, boolean permanent) {
+        Integer number = parseVersion(versionSpec);
+        log.catchUp();
+        if (state.allVersions(subject).isEmpty()) {
+            throw SchemaRegistryException.subjectNotFound(subject);
+        }
+        if (permanent) {
+            SchemaVersion version = (number < 0 ? state.allVersions(subject).stream().reduce((a, b) -> b)
+                    : state.version(subject, number))
+                    .orElseThrow(() -> SchemaRegistryException.versionNotFound(subject, versionSpec));
+            if (!version.deleted()) {
+                throw new SchemaRegistryException(404, SchemaRegistryException.VERSION_NOT_SOFT_DELETED,
+                        "Subject '" + subject + "' Version " + version.version()
+                                + " was not deleted first before being permanently deleted");
+            }
+            log.append(new VersionTombstone(subject, version.version()));
+            return version.version();
+        }
+        SchemaVersion version = liveVersion(subject, number, versionSpec);
+        log.append(softDeleted(version));
+        return version.version();
+    }
+
+    private SchemaVersion liveVersion(String subject, int number, String versionSpec) {
+        List<SchemaVersion> live = state.liveVersions(subject);
+        if (live.isEmpty()) {
+            throw SchemaRegistryException.subjectNotFound(subject);
+        }
+        if (number < 0) {
+            return live.get(live.size() - 1);
+        }
+        return live.stream().filter(v -> v.version() == number).findFirst()
+                .orElseThrow(() -> SchemaRegistryException.versionNotFound(subject, versionSpec));
+    }
+
+    /** "latest" and -1 become -1; other numbers must be at least 1. */
+    private static Integer parseVersion(String versionSpec) {
+        if (versionSpec == null) {
+            throw SchemaRegistryException.invalidVersion("null");
+        }
+        if ("latest".equalsIgnoreCase(versionSpec.trim())) {
+            return -1;
+        }
+        try {
+            int number = Integer.parseInt(versionSpec.trim());
+            if (number == -1 || number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with Confluent's error code
+        }
+        throw SchemaRegistryException.invalidVersion(versionSpec);
+    }
+
+    /**
+     * Reads are served from local state without waiting for the log; only when something is not
+     * found does this instance first catch up, so that a write made through another instance a
+     * moment ago is seen rather than reported missing.
+     */
+    private <T> T afterCatchingUpOnMiss(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (SchemaRegistryException notFound) {
+            if (notFound.status() != 404) {
+                throw notFound;
+            }
+            log.catchUp();
+            return read.get();
+        }
+    }
+
+    private static SchemaVersion softDeleted(SchemaVersion v) {
+        return new SchemaVersion(v.subject(), v.version(), v.id(), v.schema(), true);
+    }
+
+    private static List<Schema> parsed(List<SchemaVersion> versions) {
+        return versions.stream().map(v -> new Schema.Parser().parse(v.schema())).toList();
+    }
+
+    private static RegisteredSchema toRegistered(SchemaVersion v) {
+        return new RegisteredSchema(v.subject(), v.version(), v.id(), v.schema());
+    }
+
+    private static SchemaRegistryException incompatible(String subject, List<String> problems) {
+        return new SchemaRegistryException(SchemaRegistryException.INCOMPATIBLE_SCHEMA,
+                SchemaRegistryException.INCOMPATIBLE_SCHEMA_CODE,
+                "Schema being registered is incompatible with an earlier schema for subject '" + subject
+                        + "': " + String.join("; ", problems));
+    }
+}

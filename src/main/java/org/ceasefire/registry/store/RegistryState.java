@@ -1,0 +1,169 @@
+package org.ceasefire.registry.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.ceasefire.registry.CompatibilityLevel;
+import org.ceasefire.registry.store.LogEntry.Config;
+import org.ceasefire.registry.store.LogEntry.SchemaVersion;
+import org.ceasefire.registry.store.LogEntry.VersionTombstone;
+
+/**
+ * The registry's subjects, versions, ids and compatibility levels, built only by applying
+ * {@link LogEntry log entries}. Applying is deterministic and "first writer wins": an entry that
+ * contradicts what earlier entries established (an id already taken by another schema, a version
+ * already holding another schema) is ignored, so two instances that raced still agree after
+ * reading the same log. Thread-safe: one thread applies, request threads read.
+ */
+public final class RegistryState {
+
+    private final Map<String, TreeMap<Integer, SchemaVersion>> subjects = new HashMap<>();
+    private final Map<Integer, String> schemaById = new HashMap<>();
+    private final Map<String, Integer> idBySchema = new HashMap<>();
+    private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
+    private final CompatibilityLevel defaultLevel;
+    private CompatibilityLevel globalLevel;
+    private int maxId;
+
+    public RegistryState() {
+        this(CompatibilityLevel.BACKWARD);
+    }
+
+    public RegistryState(CompatibilityLevel defaultLevel) {
+        this.defaultLevel = defaultLevel;
+        this.globalLevel = defaultLevel;
+    }
+
+    /** Applies an entry; returns false when it was ignored because it contradicts earlier ones. */
+    public synchronized boolean apply(LogEntry entry) {
+        if (entry instanceof SchemaVersion version) {
+            return applyVersion(version);
+        } else if (entry instanceof VersionTombstone tombstone) {
+            return applyTombstone(tombstone);
+        } else if (entry instanceof Config config) {
+            applyConfig(config);
+            return true;
+        }
+        throw new IllegalArgumentException("unknown log entry " + entry);
+    }
+
+    private boolean applyVersion(SchemaVersion entry) {
+        String schemaWithThisId = schemaById.get(entry.id());
+        if (schemaWithThisId != null && !schemaWithThisId.equals(entry.schema())) {
+            return false;
+        }
+        Integer idOfThisSchema = idBySchema.get(entry.schema());
+        if (idOfThisSchema != null && idOfThisSchema != entry.id()) {
+            return false;
+        }
+        TreeMap<Integer, SchemaVersion> versions = subjects.computeIfAbsent(entry.subject(), s -> new TreeMap<>());
+        SchemaVersion existing = versions.get(entry.version());
+        if (existing != null && existing.id() != entry.id()) {
+            return false;
+        }
+        versions.put(entry.version(), entry);
+        schemaById.put(entry.id(), entry.schema());
+        idBySchema.put(entry.schema(), entry.id());
+        maxId = Math.max(maxId, entry.id());
+        return true;
+    }
+
+    private boolean applyTombstone(VersionTombstone tombstone) {
+        TreeMap<Integer, SchemaVersion> versions = subjects.get(tombstone.subject());
+        SchemaVersion existing = versions == null ? null : versions.get(tombstone.version());
+        // Only soft-deleted versions may be removed for good, as in Confluent's registry.
+        if (existing == null || !existing.deleted()) {
+            return false;
+        }
+        versions.remove(tombstone.version());
+        if (versions.isEmpty()) {
+            subjects.remove(tombstone.subject());
+        }
+        return true;
+    }
+
+    private void applyConfig(Config config) {
+        if (config.subject() == null) {
+            globalLevel = config.level() == null ? defaultLevel : config.level();
+        } else if (config.level() == null) {
+            subjectLevels.remove(config.subject());
+        } else {
+            subjectLevels.put(config.subject(), config.level());
+        }
+    }
+
+    /** A version of a subject, soft-deleted or not. */
+    public synchronized Optional<SchemaVersion> version(String subject, int version) {
+        TreeMap<Integer, SchemaVersion> versions = subjects.get(subject);
+        return Optional.ofNullable(versions == null ? null : versions.get(version));
+    }
+
+    /** Versions of a subject that are not soft-deleted, oldest first. */
+    public synchronized List<SchemaVersion> liveVersions(String subject) {
+        return versionsOf(subject, false);
+    }
+
+    /** Every version of a subject still in the log, soft-deleted ones included, oldest first. */
+    public synchronized List<SchemaVersion> allVersions(String subject) {
+        return versionsOf(subject, true);
+    }
+
+    private List<SchemaVersion> versionsOf(String subject, boolean includeDeleted) {
+        List<SchemaVersion> result = new ArrayList<>();
+        TreeMap<Integer, SchemaVersion> versions = subjects.get(subject);
+        if (versions != null) {
+            versions.values().stream().filter(v -> includeDeleted || !v.deleted()).forEach(result::add);
+        }
+        return result;
+    }
+
+    /** Subjects with at least one live version, sorted. */
+    public synchronized List<String> liveSubjects() {
+        return subjects.entrySet().stream()
+                .filter(e -> e.getValue().values().stream().anyMatch(v -> !v.deleted()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
+    /** Every live (subject, version) that holds the schema with this id. */
+    public synchronized List<SchemaVersion> usesOf(int id) {
+        return subjects.values().stream()
+                .flatMap(versions -> versions.values().stream())
+                .filter(v -> v.id() == id && !v.deleted())
+                .sorted((a, b) -> a.subject().equals(b.subject())
+                        ? Integer.compare(a.version(), b.version()) : a.subject().compareTo(b.subject()))
+                .toList();
+    }
+
+    public synchronized Optional<String> schemaById(int id) {
+        return Optional.ofNullable(schemaById.get(id));
+    }
+
+    public synchronized Optional<Integer> idOf(String canonicalSchema) {
+        return Optional.ofNullable(idBySchema.get(canonicalSchema));
+    }
+
+    /** The highest id ever applied: the next new schema gets one more. */
+    public synchronized int maxId() {
+        return maxId;
+    }
+
+    /** The highest version number a subject ever had, soft-deleted ones included (0 if none). */
+    public synchronized int maxVersion(String subject) {
+        TreeMap<Integer, SchemaVersion> versions = subjects.get(subject);
+        return versions == null || versions.isEmpty() ? 0 : versions.lastKey();
+    }
+
+    public synchronized CompatibilityLevel globalLevel() {
+        return globalLevel;
+    }
+
+    public synchronized Optional<CompatibilityLevel> subjectLevel(String subject) {
+        return Optional.ofNullable(subjectLevels.get(subject));
+    }
+}

@@ -1,0 +1,145 @@
+package org.ceasefire.topology;
+
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.ceasefire.avro.ClaimContradiction;
+import org.ceasefire.avro.MinistryStatement;
+import org.ceasefire.avro.Place;
+import org.ceasefire.avro.SectorTally;
+import org.ceasefire.avro.internal.PairEvent;
+import org.ceasefire.avro.internal.SectorEvent;
+import org.ceasefire.avro.internal.StatementEvent;
+
+/**
+ * Builds the whole Kafka Streams topology from configuration; it does no I/O.
+ *
+ * <pre>
+ * statements (bytes) ─▶ A: intake, keyed by statement_id ─┬─▶ DLQ (original bytes + reason headers)
+ *                        (decode, validate, resolve place,   ├─▶ late topic
+ *                         revisions)                         ├─▶ [references] C: keyed by accused id ─┐
+ *                                                            └──────────────────────────────────────────┴▶ [sector-events]
+ * gazetteer ─▶ global store (places + name index)                                                             │
+ * B: keyed by sector (time pairing, corroboration, tallies) ◀────────────────────────────────────────────────┘
+ *    ├─▶ sector-tallies topic
+ *    └─▶ [pair-events] D: keyed by pair id (single writer per pair) ─▶ contradictions topic
+ * </pre>
+ * Every topic, repartition topic and store changelog carries Avro values (String keys); only the
+ * DLQ keeps the rejected record's original bytes.
+ */
+public final class CeasefireTopology {
+    /** Global: {@code place|<id>}, {@code name|<normalised name>}, {@code skel|<skeleton>} → {@link Place}. */
+    public static final String GAZETTEER_STORE = "ceasefire-gazetteer";
+    /** statement_id → StatementHistory: every applied revision, oldest first; the last is current (may be a retraction). */
+    public static final String STATEMENT_HISTORY_STORE = "ceasefire-statement-history";
+    /** accused statement id → ReferenceGroup: the accusation and the denials that name it in refers_to. */
+    public static final String REFERENCES_STORE = "ceasefire-references";
+    /** {@code sector|CLAIM|<epoch millis, 15 digits>|statement_id} → ResolvedStatement: time-pairing candidates, bounded. */
+    public static final String PAIRING_STORE = "ceasefire-pairing";
+    /** {@code sector|statement_id} → SectorStatement: a statement in a sector with its pairs and corroborations. */
+    public static final String SECTOR_STATEMENTS_STORE = "ceasefire-sector-statements";
+    /** {@code sector|pair_id} → SectorPair: the pairs of a sector (time-based and refers_to), before corroboration. */
+    public static final String SECTOR_PAIRS_STORE = "ceasefire-sector-pairs";
+    /** raw location as written → UnresolvedName (normalised form, number of active statements naming it). */
+    public static final String UNRESOLVED_NAMES_STORE = "ceasefire-unresolved-names";
+    /** {@code sector|DAY|yyyy-mm-dd} → SectorTally of that day; range-scan a sector's days by that prefix. */
+    public static final String DAY_TALLIES_STORE = "ceasefire-day-tallies";
+    /** {@code sector|ROLLING_7D}, {@code sector|ROLLING_30D}, {@code sector|ALL_TIME} → SectorTally. */
+    public static final String CURRENT_TALLIES_STORE = "ceasefire-current-tallies";
+    /** pair_id → PairAssertions: the pair as each sector asserts it. */
+    public static final String PAIR_ASSERTIONS_STORE = "ceasefire-pair-assertions";
+
+    /** Names of the repartition topics (prefixed by Streams with the application id, suffixed with -repartition). */
+    static final String REFERENCES_REPARTITION = "references";
+    static final String SECTOR_REPARTITION = "sector-events";
+    static final String PAIR_REPARTITION = "pair-events";
+
+    private CeasefireTopology() {
+    }
+
+    public static Topology build(TopologyConfig config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        TopologySerdes serdes = new TopologySerdes(config.serdeConfig());
+        addGazetteer(builder, config, serdes);
+        for (String store : new String[] {STATEMENT_HISTORY_STORE, REFERENCES_STORE, PAIRING_STORE, SECTOR_STATEMENTS_STORE,
+                SECTOR_PAIRS_STORE, UNRESOLVED_NAMES_STORE, DAY_TALLIES_STORE, CURRENT_TALLIES_STORE, PAIR_ASSERTIONS_STORE}) {
+            builder.addStateStore(store(store, serdes));
+        }
+
+        Map<String, KStream<String, Routed>> intake = builder
+                .stream(config.topics().statements(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("statements"))
+                .process(() -> new StatementIntakeProcessor(serdes.<MinistryStatement>value().deserializer(), config.conflict(),
+                        config.horizon()), Named.as("intake"), STATEMENT_HISTORY_STORE)
+                .split(Named.as("intake-"))
+                .branch((key, value) -> value instanceof Routed.DeadLetter, Branched.as("dlq"))
+                .branch((key, value) -> value instanceof Routed.Late, Branched.as("late"))
+                .branch((key, value) -> value instanceof Routed.ToReferences, Branched.as("references"))
+                .branch((key, value) -> value instanceof Routed.ToSector, Branched.as("sectors"))
+                .noDefaultBranch();
+
+        intake.get("intake-dlq")
+                .map((key, value) -> KeyValue.pair(((Routed.DeadLetter) value).key(), ((Routed.DeadLetter) value).value()),
+                        Named.as("dlq-bytes"))
+                .to(config.topics().deadLetters(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        intake.get("intake-late")
+                .mapValues(value -> ((Routed.Late) value).statement(), Named.as("late-statements"))
+                .to(config.topics().late(), Produced.with(Serdes.String(), serdes.<MinistryStatement>value()));
+
+        KStream<String, Routed> referred = intake.get("intake-references")
+                .mapValues(value -> ((Routed.ToReferences) value).event(), Named.as("reference-events"))
+                .repartition(Repartitioned.<String, StatementEvent>with(Serdes.String(), serdes.value()).withName(REFERENCES_REPARTITION))
+                .process(() -> new ReferencePairingProcessor(config.conflict()), Named.as("reference-pairing"), REFERENCES_STORE);
+
+        Map<String, KStream<String, Routed>> sectorOut = intake.get("intake-sectors")
+                .merge(referred, Named.as("all-sector-events"))
+                .mapValues(value -> ((Routed.ToSector) value).event(), Named.as("sector-events"))
+                .repartition(Repartitioned.<String, SectorEvent>with(Serdes.String(), serdes.value()).withName(SECTOR_REPARTITION))
+                .process(() -> new SectorProcessor(config), Named.as("sector"), PAIRING_STORE, SECTOR_STATEMENTS_STORE,
+                        SECTOR_PAIRS_STORE, UNRESOLVED_NAMES_STORE, DAY_TALLIES_STORE, CURRENT_TALLIES_STORE)
+                .split(Named.as("sector-"))
+                .branch((key, value) -> value instanceof Routed.Tally, Branched.as("tallies"))
+                .branch((key, value) -> value instanceof Routed.ToPairOutput, Branched.as("pairs"))
+                .noDefaultBranch();
+
+        sectorOut.get("sector-tallies")
+                .mapValues(value -> ((Routed.Tally) value).tally(), Named.as("tallies"))
+                .to(config.topics().sectorTallies(), Produced.with(Serdes.String(), serdes.<SectorTally>value()));
+        sectorOut.get("sector-pairs")
+                .mapValues(value -> ((Routed.ToPairOutput) value).event(), Named.as("pair-events"))
+                .repartition(Repartitioned.<String, PairEvent>with(Serdes.String(), serdes.value()).withName(PAIR_REPARTITION))
+                .process(PairOutputProcessor::new, Named.as("pair-output"), PAIR_ASSERTIONS_STORE)
+                .to(config.topics().contradictions(), Produced.with(Serdes.String(), serdes.<ClaimContradiction>value()));
+        return builder.build();
+    }
+
+    /**
+     * The gazetteer as a global store maintained by a processor (not a plain GlobalKTable), so that the
+     * name index is kept beside the places, corrections and removals included; on restore the topic is
+     * replayed through the same processor.
+     */
+    private static void addGazetteer(StreamsBuilder builder, TopologyConfig config, TopologySerdes serdes) {
+        StoreBuilder<KeyValueStore<String, Place>> store = Stores
+                .keyValueStoreBuilder(Stores.persistentKeyValueStore(GAZETTEER_STORE), Serdes.String(), serdes.<Place>value())
+                .withLoggingDisabled();
+        builder.addGlobalStore(store, config.topics().gazetteer(),
+                Consumed.<String, Place>with(Serdes.String(), serdes.value()).withName("gazetteer"),
+                () -> new GazetteerProcessor(config.conflict().id()));
+    }
+
+    private static <V extends SpecificRecord> StoreBuilder<KeyValueStore<String, V>> store(String name, TopologySerdes serdes) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serdes.<V>value());
+    }
+}

@@ -1,0 +1,80 @@
+package org.ceasefire.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.streams.KeyValue;
+import org.ceasefire.avro.ClaimType;
+import org.ceasefire.avro.MinistryStatement;
+import org.ceasefire.avro.internal.ResolvedStatement;
+import org.ceasefire.avro.internal.SectorEvent;
+import org.ceasefire.avro.internal.StatementEvent;
+import org.ceasefire.conflict.ConflictDefinition;
+import org.ceasefire.conflict.Sector;
+
+/**
+ * Turns "revision {@code before} is replaced by {@code after}" into the events the later stages need:
+ * withdraw the old revision, add the new one, in every sector and reference group each belongs to.
+ * Withdrawals come first so that a stage never holds two revisions of one statement.
+ */
+final class ChangeRouter {
+    private final ConflictDefinition conflict;
+
+    ChangeRouter(ConflictDefinition conflict) {
+        this.conflict = conflict;
+    }
+
+    /** Events keyed by sector or by referenced statement id; either argument may be null (nothing active). */
+    List<KeyValue<String, Routed>> route(ResolvedStatement before, ResolvedStatement after) {
+        List<KeyValue<String, Routed>> out = new ArrayList<>();
+        if (before != null) {
+            emit(before, false, out);
+        }
+        if (after != null) {
+            emit(after, true, out);
+        }
+        return out;
+    }
+
+    private void emit(ResolvedStatement statement, boolean added, List<KeyValue<String, Routed>> out) {
+        for (String sector : sectorsOf(statement)) {
+            out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, statement, null))));
+        }
+        String referenceKey = referenceKey(statement.getStatement());
+        if (referenceKey != null) {
+            out.add(KeyValue.pair(referenceKey, new Routed.ToReferences(new StatementEvent(added, statement))));
+        }
+    }
+
+    /**
+     * The statement's own sector, plus every sector of the front for a whole-front CALM report that
+     * can pair by time: a "calm everywhere" answers an accusation anywhere (it is tallied only once).
+     */
+    List<String> sectorsOf(ResolvedStatement statement) {
+        List<String> sectors = new ArrayList<>();
+        sectors.add(statement.getSector());
+        boolean wholeFrontCalm = statement.getStatement().getClaim() == ClaimType.CALM
+                && ConflictDefinition.WHOLE_FRONT_SECTOR.equals(statement.getSector());
+        if (wholeFrontCalm && !statement.getLate()) {
+            for (Sector sector : conflict.sectors()) {
+                sectors.add(sector.id());
+            }
+        }
+        return sectors;
+    }
+
+    /** The id of the accusation a refers_to pair would be formed around, or null when the statement takes no part. */
+    static String referenceKey(MinistryStatement statement) {
+        if (statement.getClaim() == ClaimType.ACCUSATION) {
+            return statement.getStatementId();
+        }
+        if (statement.getClaim() == ClaimType.DENIAL && hasText(statement.getRefersTo())) {
+            return statement.getRefersTo();
+        }
+        return null;
+    }
+
+    static boolean hasText(String value) {
+        return value != null && !value.isEmpty();
+    }
+}

@@ -1,0 +1,164 @@
+package org.ceasefire.topology;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.ceasefire.avro.MinistryStatement;
+import org.ceasefire.avro.Place;
+import org.ceasefire.avro.internal.ResolvedStatement;
+import org.ceasefire.avro.internal.StatementHistory;
+import org.ceasefire.contract.StatementValidator;
+import org.ceasefire.contract.Violation;
+import org.ceasefire.conflict.ConflictDefinition;
+
+/**
+ * Stage A, on the partitions of the statements topic (keyed by statement_id): decodes, validates,
+ * resolves the location, applies the revision rules, and routes the resulting change. Anything it
+ * cannot accept goes to the dead-letter topic with its original bytes; processing goes on.
+ */
+final class StatementIntakeProcessor implements Processor<byte[], byte[], String, Routed> {
+    private final Deserializer<MinistryStatement> deserializer;
+    private final StatementValidator validator;
+    private final ChangeRouter router;
+    private final long horizonMillis;
+    private ProcessorContext<String, Routed> context;
+    private KeyValueStore<String, StatementHistory> history;
+    private LocationResolver resolver;
+
+    StatementIntakeProcessor(Deserializer<MinistryStatement> deserializer, ConflictDefinition conflict, Duration horizon) {
+        this.deserializer = deserializer;
+        this.validator = new StatementValidator(conflict);
+        this.router = new ChangeRouter(conflict);
+        this.horizonMillis = horizon.toMillis();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed> context) {
+        this.context = context;
+        this.history = context.getStateStore(CeasefireTopology.STATEMENT_HISTORY_STORE);
+        this.resolver = new LocationResolver(context.<KeyValueStore<String, Place>>getStateStore(CeasefireTopology.GAZETTEER_STORE));
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        MinistryStatement statement;
+        try {
+            statement = decode(record);
+        } catch (RuntimeException e) {
+            reject(record, "value: cannot be decoded as a MinistryStatement: " + rootMessage(e));
+            return;
+        }
+        String problem = problemWith(record, statement);
+        if (problem != null) {
+            reject(record, problem);
+            return;
+        }
+        StatementHistory past = history.get(statement.getStatementId());
+        switch (RevisionRules.decide(past, statement)) {
+            case APPLY -> apply(record, statement, past);
+            case DUPLICATE -> history.put(statement.getStatementId(), counted(past, 0, 1));
+            case STALE -> history.put(statement.getStatementId(), counted(past, 1, 0));
+            case CONFLICT -> reject(record, "revision: statement " + statement.getStatementId() + " revision "
+                    + statement.getRevision() + " was already received with different content");
+        }
+    }
+
+    private MinistryStatement decode(Record<byte[], byte[]> record) {
+        if (record.value() == null) {
+            throw new IllegalArgumentException("the record has no value (a tombstone)");
+        }
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        MinistryStatement statement = deserializer.deserialize(topic, record.headers(), record.value());
+        if (statement == null) {
+            throw new IllegalArgumentException("the value decoded to nothing");
+        }
+        return statement;
+    }
+
+    private String problemWith(Record<byte[], byte[]> record, MinistryStatement statement) {
+        List<Violation> violations = new ArrayList<>(validator.validate(statement));
+        String key = record.key() == null ? null : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+        // Revisions of one id must meet in one partition, which only the key guarantees.
+        if (statement.getStatementId() != null && !statement.getStatementId().equals(key)) {
+            violations.add(new Violation("key", "the record key " + (key == null ? "(none)" : "'" + key + "'")
+                    + " must equal statement_id '" + statement.getStatementId() + "'"));
+        }
+        if (violations.isEmpty()) {
+            return null;
+        }
+        return violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+    }
+
+    private void apply(Record<byte[], byte[]> record, MinistryStatement statement, StatementHistory past) {
+        ResolvedStatement before = RevisionRules.active(past);
+        ResolvedStatement after = resolve(record, statement);
+        StatementHistory updated = past == null
+                ? new StatementHistory(statement.getStatementId(), new ArrayList<>(), 0L, 0L)
+                : StatementHistory.newBuilder(past).setRevisions(new ArrayList<>(past.getRevisions())).build();
+        updated.getRevisions().add(after);
+        history.put(statement.getStatementId(), updated);
+        String key = statement.getStatementId();
+        if (after.getLate()) {
+            context.forward(new Record<String, Routed>(key, new Routed.Late(statement), record.timestamp()));
+        }
+        ResolvedStatement added = statement.getRetracted() ? null : after;
+        for (KeyValue<String, Routed> event : router.route(before, added)) {
+            context.forward(new Record<>(event.key, event.value, record.timestamp()));
+        }
+    }
+
+    private ResolvedStatement resolve(Record<byte[], byte[]> record, MinistryStatement statement) {
+        LocationResolver.Resolution resolution = resolver.resolve(statement.getLocation(), statement.getIncidentStart());
+        // Late by the log's own clock (LogAppendTime): the same for any partitioning and any replay.
+        boolean late = record.timestamp() - statement.getIncidentStart().toEpochMilli() > horizonMillis;
+        RecordMetadata metadata = context.recordMetadata().orElse(null);
+        return ResolvedStatement.newBuilder()
+                .setStatement(statement)
+                .setSector(resolution.sector())
+                .setPlaceId(resolution.placeId())
+                .setNormalisedLocation(resolution.normalised())
+                .setLate(late)
+                .setLogPartition(metadata == null ? -1 : metadata.partition())
+                .setLogOffset(metadata == null ? -1 : metadata.offset())
+                .setLogTimestamp(record.timestamp())
+                .build();
+    }
+
+    private static StatementHistory counted(StatementHistory past, long stale, long duplicates) {
+        return StatementHistory.newBuilder(past)
+                .setStaleRevisionsIgnored(past.getStaleRevisionsIgnored() + stale)
+                .setDuplicatesIgnored(past.getDuplicatesIgnored() + duplicates)
+                .build();
+    }
+
+    private void reject(Record<byte[], byte[]> record, String reason) {
+        RecordMetadata metadata = context.recordMetadata().orElse(null);
+        String topic = metadata == null ? "" : metadata.topic();
+        int partition = metadata == null ? -1 : metadata.partition();
+        long offset = metadata == null ? -1 : metadata.offset();
+        context.forward(new Record<String, Routed>(null, new Routed.DeadLetter(record.key(), record.value()), record.timestamp(),
+                DeadLetterHeaders.of(record.headers(), reason, topic, partition, offset)));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    @Override
+    public void close() {
+        deserializer.close();
+    }
+}

@@ -1,0 +1,33 @@
+package org.ceasefire.topology;
+
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The default Kafka Streams properties of the application; callers add or override what they need. */
+public final class StreamsSettings {
+    public static final String DEFAULT_APPLICATION_ID = "ceasefire-monitor";
+
+    private StreamsSettings() {
+    }
+
+    /**
+     * @param applicationServer {@code host:port} of this instance's query API for interactive queries, or null
+     * @param serdeConfig       the serde settings ({@code schema.registry.url}, ...), passed through so that every
+     *                          serde the topology creates and Streams' own configuration agree
+     */
+    public static Properties defaults(String applicationId, String bootstrapServers, String applicationServer,
+                                      Map<String, ?> serdeConfig) {
+        Properties props = new Properties();
+        props.putAll(serdeConfig);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L);
+        if (applicationServer != null && !applicationServer.isBlank()) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        return props;
+    }
+}

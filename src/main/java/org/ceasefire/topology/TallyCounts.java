@@ -1,0 +1,127 @@
+package org.ceasefire.topology;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.ceasefire.avro.PeriodKind;
+import org.ceasefire.avro.SectorTally;
+
+/**
+ * The counts of a tally as plain sums, so that contributions can be added and subtracted exactly.
+ * Zero entries are removed after every operation, so two equal sums have equal maps (and equal bytes).
+ */
+final class TallyCounts {
+    static final String STATEMENTS = "statements";
+    static final String ACCUSATIONS = "accusations";
+    static final String DENIALS = "denials";
+    static final String CALM_REPORTS = "calm_reports";
+    static final String OBSERVATIONS = "observations";
+    static final String KILLED = "killed_claimed";
+    static final String WOUNDED = "wounded_claimed";
+    static final String CIVILIAN = "civilian_casualties_claimed";
+    static final String CONTRADICTIONS = "contradictions";
+    private static final List<String> MAPS = List.of(STATEMENTS, ACCUSATIONS, DENIALS, CALM_REPORTS, OBSERVATIONS,
+            KILLED, WOUNDED, CIVILIAN, CONTRADICTIONS);
+
+    private final Map<String, TreeMap<String, Long>> maps = new HashMap<>();
+    private long unansweredAccusations;
+    private long corroborations;
+
+    TallyCounts() {
+        for (String name : MAPS) {
+            maps.put(name, new TreeMap<>());
+        }
+    }
+
+    static TallyCounts of(SectorTally tally) {
+        TallyCounts counts = new TallyCounts();
+        if (tally == null) {
+            return counts;
+        }
+        counts.maps.get(STATEMENTS).putAll(tally.getStatements());
+        counts.maps.get(ACCUSATIONS).putAll(tally.getAccusations());
+        counts.maps.get(DENIALS).putAll(tally.getDenials());
+        counts.maps.get(CALM_REPORTS).putAll(tally.getCalmReports());
+        counts.maps.get(OBSERVATIONS).putAll(tally.getObservations());
+        counts.maps.get(KILLED).putAll(tally.getKilledClaimed());
+        counts.maps.get(WOUNDED).putAll(tally.getWoundedClaimed());
+        counts.maps.get(CIVILIAN).putAll(tally.getCivilianCasualtiesClaimed());
+        counts.maps.get(CONTRADICTIONS).putAll(tally.getContradictions());
+        counts.unansweredAccusations = tally.getUnansweredAccusations();
+        counts.corroborations = tally.getCorroborations();
+        return counts;
+    }
+
+    void add(String map, String key, long amount) {
+        maps.get(map).merge(key, amount, Long::sum);
+        if (maps.get(map).get(key) == 0L) {
+            maps.get(map).remove(key);
+        }
+    }
+
+    void addUnanswered(long amount) {
+        unansweredAccusations += amount;
+    }
+
+    void addCorroborations(long amount) {
+        corroborations += amount;
+    }
+
+    /** Adds {@code other} times {@code sign} (1 to add, -1 to subtract). */
+    void add(TallyCounts other, int sign) {
+        for (String name : MAPS) {
+            other.maps.get(name).forEach((key, value) -> add(name, key, sign * value));
+        }
+        unansweredAccusations += sign * other.unansweredAccusations;
+        corroborations += sign * other.corroborations;
+    }
+
+    boolean isEmpty() {
+        return unansweredAccusations == 0 && corroborations == 0 && maps.values().stream().allMatch(Map::isEmpty);
+    }
+
+    SectorTally toTally(String sector, PeriodKind kind, LocalDate start, LocalDate end) {
+        return SectorTally.newBuilder()
+                .setSector(sector)
+                .setPeriodKind(kind)
+                .setPeriodStart(start)
+                .setPeriodEnd(end)
+                .setStatements(copy(STATEMENTS))
+                .setAccusations(copy(ACCUSATIONS))
+                .setDenials(copy(DENIALS))
+                .setCalmReports(copy(CALM_REPORTS))
+                .setObservations(copy(OBSERVATIONS))
+                .setKilledClaimed(copy(KILLED))
+                .setWoundedClaimed(copy(WOUNDED))
+                .setCivilianCasualtiesClaimed(copy(CIVILIAN))
+                .setContradictions(copy(CONTRADICTIONS))
+                .setUnansweredAccusations(unansweredAccusations)
+                .setCorroborations(corroborations)
+                .build();
+    }
+
+    private Map<String, Long> copy(String name) {
+        // Sorted, so the serialized map (and so the record's bytes) is the same on every run.
+        return new TreeMap<>(maps.get(name));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TallyCounts other && maps.equals(other.maps)
+                && unansweredAccusations == other.unansweredAccusations && corroborations == other.corroborations;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(maps, unansweredAccusations, corroborations);
+    }
+
+    @Override
+    public String toString() {
+        return "TallyCounts" + maps + " unanswered=" + unansweredAccusations + " corroborations=" + corroborations;
+    }
+}

@@ -1,0 +1,107 @@
+package org.ceasefire.topology;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.ceasefire.avro.PeriodKind;
+import org.ceasefire.avro.SectorTally;
+
+/**
+ * Applies the exact changes of one event to a sector's tallies: the days touched, the rolling windows
+ * and all time. A rolling window is the 7 or 30 days ending on the latest day that has a tally in the
+ * sector (the latest incident day of its active statements), so it depends only on the input, never on
+ * the wall clock. A tally whose counts are all zero is deleted and published as a tombstone.
+ */
+final class TallyPublisher {
+    private final KeyValueStore<String, SectorTally> days;
+    private final KeyValueStore<String, SectorTally> current;
+
+    TallyPublisher(KeyValueStore<String, SectorTally> days, KeyValueStore<String, SectorTally> current) {
+        this.days = days;
+        this.current = current;
+    }
+
+    /** {@code publish} receives each changed tally's key and value (null: withdrawn). */
+    void apply(String sector, Map<LocalDate, TallyCounts> changes, BiConsumer<String, SectorTally> publish) {
+        TallyCounts total = new TallyCounts();
+        for (Map.Entry<LocalDate, TallyCounts> change : changes.entrySet()) {
+            if (change.getValue().isEmpty()) {
+                continue;
+            }
+            String key = SectorKeys.day(sector, change.getKey());
+            TallyCounts counts = TallyCounts.of(days.get(key));
+            counts.add(change.getValue(), 1);
+            store(days, key, counts.isEmpty() ? null : counts.toTally(sector, PeriodKind.DAY, change.getKey(), change.getKey()), publish);
+            total.add(change.getValue(), 1);
+        }
+        if (total.isEmpty()) {
+            return;
+        }
+        String allTimeKey = SectorKeys.current(sector, PeriodKind.ALL_TIME);
+        TallyCounts allTime = TallyCounts.of(current.get(allTimeKey));
+        allTime.add(total, 1);
+        store(current, allTimeKey, allTime.isEmpty() ? null : allTime.toTally(sector, PeriodKind.ALL_TIME, null, null), publish);
+        LocalDate latest = latestDay(sector);
+        rolling(sector, PeriodKind.ROLLING_7D, 7, latest, changes, publish);
+        rolling(sector, PeriodKind.ROLLING_30D, 30, latest, changes, publish);
+    }
+
+    private void rolling(String sector, PeriodKind kind, int length, LocalDate latest, Map<LocalDate, TallyCounts> changes,
+                         BiConsumer<String, SectorTally> publish) {
+        String key = SectorKeys.current(sector, kind);
+        SectorTally stored = current.get(key);
+        if (latest == null) {
+            store(current, key, null, publish);
+            return;
+        }
+        LocalDate first = latest.minusDays(length - 1L);
+        TallyCounts counts;
+        if (stored != null && latest.equals(stored.getPeriodEnd())) {
+            counts = TallyCounts.of(stored);
+            changes.forEach((day, change) -> {
+                if (!day.isBefore(first) && !day.isAfter(latest)) {
+                    counts.add(change, 1);
+                }
+            });
+        } else {
+            // The window moved: sum its days afresh (at most 30 entries).
+            counts = new TallyCounts();
+            try (KeyValueIterator<String, SectorTally> it = days.range(SectorKeys.day(sector, first), SectorKeys.day(sector, latest))) {
+                while (it.hasNext()) {
+                    counts.add(TallyCounts.of(it.next().value), 1);
+                }
+            }
+        }
+        store(current, key, counts.toTally(sector, kind, first, latest), publish);
+    }
+
+    private LocalDate latestDay(String sector) {
+        String prefix = SectorKeys.dayPrefix(sector);
+        try (KeyValueIterator<String, SectorTally> it = days.reverseRange(prefix, prefix + "\uffff")) {
+            if (!it.hasNext()) {
+                return null;
+            }
+            KeyValue<String, SectorTally> last = it.next();
+            return last.value.getPeriodEnd();
+        }
+    }
+
+    private static void store(KeyValueStore<String, SectorTally> store, String key, SectorTally tally,
+                              BiConsumer<String, SectorTally> publish) {
+        SectorTally before = store.get(key);
+        if (Objects.equals(before, tally)) {
+            return;
+        }
+        if (tally == null) {
+            store.delete(key);
+        } else {
+            store.put(key, tally);
+        }
+        publish.accept(key, tally);
+    }
+}
