@@ -93,7 +93,13 @@ public final class MergingQueries implements CeasefireQueries {
 
     @Override
     public Optional<StatementHistory> statement(String statementId) {
-        List<MinistryStatement> revisions = new ArrayList<>(instances.ownerOfStatement(statementId).statementRevisions(statementId));
+        LocalQueries owner = instances.ownerOfStatement(statementId);
+        List<MinistryStatement> revisions = new ArrayList<>(owner.statementRevisions(statementId));
+        if (revisions.isEmpty()) {
+            // The owner is computed with Java's partitioner; a producer in another language (librdkafka
+            // partitions by CRC32) may have put the statement elsewhere, so ask the others too.
+            revisions.addAll(collect(instance -> instance == owner ? List.of() : instance.statementRevisions(statementId)));
+        }
         if (revisions.isEmpty()) {
             return Optional.empty();
         }
