@@ -19,6 +19,10 @@ import java.util.stream.Stream;
  * one misses, so that unlisted transliterations (Shusha/Susa, Kalbajar/Kəlbəcər) still match.
  */
 public final class PlaceNames {
+    // Declared first: the generic words below are normalised with them while the class initialises.
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /**
      * Letters that NFD does not decompose, or that transliterate to digraphs (Azerbaijani Latin).
      * Applied after lower-casing, so only lower-case forms are listed.
@@ -52,9 +56,6 @@ public final class PlaceNames {
             .map(PlaceNames::foldedTokens)
             .flatMap(List::stream)
             .collect(Collectors.toUnmodifiableSet());
-
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** Looser spellings: digraphs and letters that transliterations render differently. Order matters. */
     private static final String[][] SKELETON_RULES = {

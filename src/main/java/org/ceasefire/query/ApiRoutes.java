@@ -1,0 +1,98 @@
+package org.ceasefire.query;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.ceasefire.conflict.ConflictDefinition;
+
+/** The public JSON API under {@code /api}: every answer comes from {@link CeasefireQueries}. */
+final class ApiRoutes {
+    private final CeasefireQueries queries;
+    private final ConflictDefinition conflict;
+
+    ApiRoutes(CeasefireQueries queries, ConflictDefinition conflict) {
+        this.queries = queries;
+        this.conflict = conflict;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/conflict", this::conflict);
+        app.get("/api/sectors", ctx -> ctx.json(queries.sectors()));
+        app.get("/api/sectors/{sector}/days", this::days);
+        app.get("/api/contradictions", this::contradictions);
+        app.get("/api/contradictions/{pairId}", ctx -> {
+            String pairId = params(ctx).id("pairId");
+            ctx.json(queries.contradiction(pairId).orElseThrow(() -> new NotFoundException("no contradiction with pair id " + pairId)));
+        });
+        app.get("/api/statements/{statementId}", this::statement);
+        app.get("/api/unresolved-places", ctx -> ctx.json(queries.unresolvedPlaces()));
+        app.get("/api/discrepancies", this::discrepancies);
+    }
+
+    private void conflict(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", conflict.id());
+        body.put("name", conflict.name());
+        body.put("sides", List.of(conflict.sideOne(), conflict.sideTwo()));
+        body.put("monitors", conflict.monitors());
+        body.put("sectors", conflict.sectors());
+        ctx.json(body);
+    }
+
+    private void days(Context ctx) {
+        RequestParameters params = params(ctx);
+        String sector = ctx.pathParam("sector");
+        if (!params.isSector(sector)) {
+            throw new NotFoundException("no sector " + sector + " in conflict " + conflict.id());
+        }
+        RequestParameters.DateRange range = params.dateRange("from", "to");
+        ctx.json(queries.dailyTallies(sector, range.from(), range.to()));
+    }
+
+    private void contradictions(Context ctx) {
+        RequestParameters params = params(ctx);
+        ContradictionPage page = queries.contradictions(params.contradictionFilter(), params.pageRequest());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items());
+        body.put("next_cursor", page.next().map(PageCursor::encode).orElse(null));
+        ctx.json(body);
+    }
+
+    private void statement(Context ctx) {
+        String statementId = params(ctx).id("statementId");
+        StatementHistory history = queries.statement(statementId)
+                .orElseThrow(() -> new NotFoundException("no statement with id " + statementId));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("statement_id", history.statementId());
+        body.put("revisions", history.revisions());
+        body.put("pairs", history.pairs());
+        ctx.json(body);
+    }
+
+    private void discrepancies(Context ctx) {
+        RequestParameters params = params(ctx);
+        Optional<String> sector = params.sector("sector");
+        RequestParameters.DateRange range = params.dateRange("from", "to");
+        List<Map<String, Object>> weeks = queries.discrepancies(sector, range.from(), range.to()).stream()
+                .map(ApiRoutes::week)
+                .toList();
+        ctx.json(weeks);
+    }
+
+    private static Map<String, Object> week(DiscrepancyWeek week) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sector", week.sector());
+        body.put("week", week.week());
+        body.put("week_start", week.weekStart().toString());
+        body.put("accusations_by_side", new java.util.TreeMap<>(week.accusationsBySide()));
+        return body;
+    }
+
+    private RequestParameters params(Context ctx) {
+        return new RequestParameters(ctx, conflict);
+    }
+}

@@ -1,0 +1,43 @@
+package org.ceasefire.query;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.ceasefire.avro.ClaimContradiction;
+import org.ceasefire.avro.SectorTally;
+
+/**
+ * The questions the query API answers. Implementations read the Streams state stores
+ * ({@link StreamsQueries}); the HTTP layer depends on this interface only, so it can be tested
+ * and reasoned about without a running topology.
+ */
+public interface CeasefireQueries {
+
+    /**
+     * Every sector of the conflict definition, then any other sector that has tallies (UNRESOLVED,
+     * WHOLE_FRONT), each with its current rolling and all-time tallies.
+     */
+    List<SectorOverview> sectors();
+
+    /** One sector's DAY tallies whose day lies in {@code [from, to]}, oldest first; empty when none. */
+    List<SectorTally> dailyTallies(String sector, LocalDate from, LocalDate to);
+
+    /** Contradictions matching the filter, newest incident first, one page at a time. */
+    ContradictionPage contradictions(ContradictionFilter filter, PageRequest page);
+
+    /** One contradiction by its pair id. */
+    Optional<ClaimContradiction> contradiction(String pairId);
+
+    /** One statement with every revision seen and the pairs it currently forms. */
+    Optional<StatementHistory> statement(String statementId);
+
+    /** Place names that the gazetteer could not resolve, most frequent first. */
+    List<UnresolvedPlace> unresolvedPlaces();
+
+    /**
+     * Accusations each side made per sector per ISO week over {@code [from, to]}; every sector when
+     * {@code sector} is empty.
+     */
+    List<DiscrepancyWeek> discrepancies(Optional<String> sector, LocalDate from, LocalDate to);
+}

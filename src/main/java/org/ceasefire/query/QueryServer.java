@@ -1,0 +1,110 @@
+package org.ceasefire.query;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: JSON API, SSE, dashboard, operations endpoints and, when this instance has
+ * stores, the internal endpoints other instances read them through.
+ * {@code QueryServer.start(config, services)}; {@link #close()} stops it.
+ */
+public final class QueryServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
+
+    /** A route as registered with Javalin: what the OpenAPI description must list. */
+    public record Route(String method, String path) {
+    }
+
+    private final Javalin app;
+    private final EventStream events;
+    private final List<Route> routes;
+
+    private QueryServer(Javalin app, EventStream events, List<Route> routes) {
+        this.app = app;
+        this.events = events;
+        this.routes = routes;
+    }
+
+    public static QueryServer start(QueryServerConfig config, QueryServices services) {
+        ObjectMapper json = JsonMapping.create();
+        List<Route> routes = Collections.synchronizedList(new ArrayList<>());
+        Javalin app = Javalin.create(javalin -> {
+            javalin.showJavalinBanner = false;
+            javalin.jsonMapper(new JavalinJackson(json, false));
+            javalin.events(event -> event.handlerAdded(info -> routes.add(new Route(info.getHttpMethod().name(), info.getPath()))));
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/dashboard";
+                files.location = Location.CLASSPATH;
+                files.headers = SecurityHeaders.ALL;
+            });
+            javalin.staticFiles.enableWebjars();
+        });
+        app.before(ctx -> SecurityHeaders.ALL.forEach(ctx::header));
+        registerErrors(app);
+        new ApiRoutes(services.queries(), services.conflict()).register(app);
+        services.local().ifPresent(local -> new InternalRoutes(local, services.conflict()).register(app));
+        new OpsRoutes(services.readiness(), services.metrics()).register(app);
+        EventStream events = new EventStream(services.events(), json);
+        events.register(app);
+        app.start(config.host(), config.port());
+        LOG.info("Query API and dashboard on http://{}:{}/", config.host(), app.port());
+        return new QueryServer(app, events, List.copyOf(routes));
+    }
+
+    private static void registerErrors(Javalin app) {
+        app.exception(BadParameterException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
+                Map.of("error", e.getMessage(), "parameter", e.parameter())));
+        app.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, Map.of("error", e.getMessage())));
+        app.exception(InstanceUnavailableException.class, (e, ctx) -> {
+            LOG.warn("Query needs an instance that is not available: {}", e.getMessage());
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "another instance holding part of the answer is not available"));
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Query failed: {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", "internal error"));
+        });
+        app.error(HttpStatus.NOT_FOUND, ctx -> {
+            // Javalin answers unknown paths in plain text; clients of a JSON API expect JSON.
+            String contentType = ctx.res().getContentType();
+            if (contentType == null || !contentType.startsWith("application/json")) {
+                error(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no such resource: " + ctx.path()));
+            }
+        });
+    }
+
+    private static void error(Context ctx, HttpStatus status, Map<String, String> body) {
+        ctx.status(status).json(body);
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Every route registered with Javalin, in registration order. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    int sseClientCount() {
+        return events.clientCount();
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        app.stop();
+    }
+}
