@@ -1,59 +1,145 @@
 package org.ceasefire.cli;
 
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
+import org.ceasefire.app.CeasefireApp;
+import org.ceasefire.audit.AuditReplay;
+import org.ceasefire.audit.AuditResults;
+import org.ceasefire.avro.ClaimContradiction;
+import org.ceasefire.avro.PeriodKind;
+import org.ceasefire.avro.SectorTally;
+import org.ceasefire.config.AppConfig;
+import org.ceasefire.config.AppSettings;
 import org.ceasefire.embedded.EmbeddedKafka;
-import org.ceasefire.topics.TopicBootstrapper;
-import org.ceasefire.topics.Topics;
+import org.ceasefire.registry.EmbeddedSchemaRegistry;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Runs everything on the embedded default: a broker in this process, the topics, and the pipeline. */
+/**
+ * The whole product on the embedded default: a Kafka broker and a Schema Registry in this process,
+ * the topics, the gazetteer and the sample statements loaded, the topology, the query API and the dashboard.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start an embedded broker, create the topics and run the pipeline on the sample; Ctrl-C stops.")
+        description = {"Start an embedded Kafka broker and Schema Registry, load the gazetteer and the sample statements,",
+                "and run the pipeline with its dashboard. Runs until Ctrl-C, or for --duration and then prints a summary."})
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--duration", description = "Stop after this long (ISO-8601 like PT30S, or 30s, 2m) and print a summary.",
-            converter = DurationConverter.class)
+    static final String SAMPLE = "samples/am-az-sample.jsonl";
+
+    @Option(names = "--duration", converter = DurationConverter.class,
+            description = "Stop after this long (30s, 2m, PT1M) and print a summary of tallies and contradictions.")
     Duration duration;
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "Port of the dashboard and API; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int httpPort;
 
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the data topics (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         long began = System.nanoTime();
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            Topics topics = Topics.defaults();
-            List<String> created;
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                created = new TopicBootstrapper(admin).ensure(topics.specs(partitions, (short) 1));
+        Path work = Files.createTempDirectory("ceasefire-demo-");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers())) {
+            AppConfig config = AppConfig.of(Map.of(
+                    AppSettings.BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers(),
+                    AppSettings.SCHEMA_REGISTRY_URL.key(), registry.url(),
+                    AppSettings.TOPIC_PARTITIONS.key(), String.valueOf(partitions),
+                    AppSettings.TOPIC_REPLICATION_FACTOR.key(), "1",
+                    AppSettings.HTTP_PORT.key(), String.valueOf(httpPort),
+                    AppSettings.STATE_DIR.key(), work.resolve("state").toString()));
+            try (CeasefireApp app = CeasefireApp.start(config)) {
+                String[] connection = {"--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url()};
+                run(out, "gazetteer", "load", connection[0], connection[1], connection[2], connection[3]);
+                Path sample = copySample(work);
+                run(out, "ingest", sample.toString(), "--rejects", work.resolve("sample.rejects.jsonl").toString(),
+                        connection[0], connection[1], connection[2], connection[3]);
+                out.printf("%nceasefire-monitor demo is running (ready in %.1f s)%n", (System.nanoTime() - began) / 1e9);
+                out.printf("  dashboard          %s%n", app.url());
+                out.printf("  query API          %sapi/sectors   (OpenAPI: %sopenapi.json)%n", app.url(), app.url());
+                out.printf("  Kafka              bootstrap.servers=%s%n", kafka.bootstrapServers());
+                out.printf("  Schema Registry    schema.registry.url=%s%n", registry.url());
+                out.printf("  feed more          java -jar target/ceasefire-monitor.jar ingest FILE.jsonl --bootstrap-servers %s --schema-registry-url %s%n",
+                        kafka.bootstrapServers(), registry.url());
+                out.flush();
+                awaitStop(out);
+                printSummary(out, new AuditReplay(config.clientProperties(), TopologyConfigs.from(config)).liveResults());
             }
-            out.printf("Embedded Kafka broker: %s%n", kafka.bootstrapServers());
-            out.printf("Topics created: %s%n", String.join(", ", created));
-            out.printf("Ready in %d ms.%n", Duration.ofNanos(System.nanoTime() - began).toMillis());
-            awaitStop(out);
+        } finally {
+            EmbeddedKafka.deleteRecursively(work);
         }
         return 0;
     }
 
-    private void awaitStop(PrintStream out) throws InterruptedException {
+    private void run(PrintWriter out, String... args) {
+        int exit = Main.commandLine().setOut(out).setErr(spec.commandLine().getErr()).execute(args);
+        if (exit != 0) {
+            throw new IllegalStateException("demo: `" + String.join(" ", args) + "` exited with " + exit);
+        }
+    }
+
+    private static Path copySample(Path work) throws IOException {
+        Path sample = work.resolve("am-az-sample.jsonl");
+        try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(SAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException("The sample " + SAMPLE + " is missing from the class path");
+            }
+            Files.copy(in, sample, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return sample;
+    }
+
+    private void awaitStop(PrintWriter out) throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         if (duration != null) {
             out.printf("Running for %s.%n", duration);
-            stop.await(duration.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            out.flush();
+            stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
             Runtime.getRuntime().removeShutdownHook(hook);
         } else {
-            out.println("Running until Ctrl-C.");
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
             stop.await();
         }
+    }
+
+    /** What the output topics hold at the end: contradictions by kind, and each sector's all-time tally. */
+    static void printSummary(PrintWriter out, AuditResults live) {
+        Map<String, Integer> byKind = new TreeMap<>();
+        for (ClaimContradiction pair : live.contradictions().values()) {
+            byKind.merge(pair.getKind().toString(), 1, Integer::sum);
+        }
+        out.printf("%nSummary: %d contradictions %s%n", live.contradictions().size(), byKind);
+        for (ClaimContradiction pair : live.contradictions().values()) {
+            out.printf("  %-20s %-22s %s (%s) vs %s (%s)%n", pair.getKind(), pair.getSector(),
+                    pair.getSideOne().getStatementId(), pair.getSideOne().getIssuer(),
+                    pair.getSideTwo().getStatementId(), pair.getSideTwo().getIssuer());
+        }
+        out.println("All-time tallies by sector (statements by issuer; accusations by issuer):");
+        for (SectorTally tally : live.tallies().values()) {
+            if (tally.getPeriodKind() == PeriodKind.ALL_TIME) {
+                out.printf("  %-22s statements %s  accusations %s  unanswered %d%n", tally.getSector(),
+                        new TreeMap<>(tally.getStatements()), new TreeMap<>(tally.getAccusations()), tally.getUnansweredAccusations());
+            }
+        }
+        out.flush();
     }
 }

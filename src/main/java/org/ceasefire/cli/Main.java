@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Pairs the contradictory statements of both sides of a ceasefire and keeps rolling tallies per sector.",
         subcommands = {
                 DemoCommand.class,
+                RunCommand.class,
                 IngestCommand.class,
                 GazetteerCommand.class,
                 GenerateCommand.class,
