@@ -107,19 +107,24 @@ final class StatementIntakeProcessor implements Processor<byte[], byte[], String
         updated.getRevisions().add(after);
         history.put(statement.getStatementId(), updated);
         String key = statement.getStatementId();
+        // Downstream records carry the event time, so stream time (and with it the eviction of old
+        // pairing candidates) follows the incidents, also when a history is back-filled years later.
+        long eventTime = statement.getIncidentStart().toEpochMilli();
         if (after.getLate()) {
-            context.forward(new Record<String, Routed>(key, new Routed.Late(statement), record.timestamp()));
+            context.forward(new Record<String, Routed>(key, new Routed.Late(statement), eventTime));
         }
         ResolvedStatement added = statement.getRetracted() ? null : after;
         for (KeyValue<String, Routed> event : router.route(before, added)) {
-            context.forward(new Record<>(event.key, event.value, record.timestamp()));
+            context.forward(new Record<>(event.key, event.value, eventTime));
         }
     }
 
     private ResolvedStatement resolve(Record<byte[], byte[]> record, MinistryStatement statement) {
         LocationResolver.Resolution resolution = resolver.resolve(statement.getLocation(), statement.getIncidentStart());
-        // Late by the log's own clock (LogAppendTime): the same for any partitioning and any replay.
-        boolean late = record.timestamp() - statement.getIncidentStart().toEpochMilli() > horizonMillis;
+        // Late when published more than the horizon after the incident it reports. This depends on the
+        // statement alone, so it is the same for any partitioning, any arrival order and any replay, and a
+        // history back-filled years later is judged as it was published, not as all late.
+        boolean late = statement.getPublishedAt().toEpochMilli() - statement.getIncidentStart().toEpochMilli() > horizonMillis;
         RecordMetadata metadata = context.recordMetadata().orElse(null);
         return ResolvedStatement.newBuilder()
                 .setStatement(statement)

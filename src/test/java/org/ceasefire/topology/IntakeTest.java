@@ -112,11 +112,12 @@ class IntakeTest {
     }
 
     @Test
-    @DisplayName("a statement logged after the horizon is tallied, written to the late topic, and not paired by time")
+    @DisplayName("a statement published more than the horizon after its incident is tallied, written to the late topic, and not paired by time")
     void lateStatement() {
         harness.send(accusation("am-1", "AM", "AZ", "2023-04-11T12:00:00Z", "Tegh"));
-        MinistryStatement late = accusation("az-1", "AZ", "AM", "2023-04-11T13:00:00Z", "Tegh");
-        harness.send(late, Instant.parse("2023-04-14T13:00:01Z"));
+        MinistryStatement late = MinistryStatement.newBuilder(accusation("az-1", "AZ", "AM", "2023-04-11T13:00:00Z", "Tegh"))
+                .setPublishedAt(Instant.parse("2023-04-14T13:00:01Z")).build();
+        harness.send(late, Instant.parse("2023-04-14T13:00:02Z"));
 
         assertThat(harness.late()).containsExactly(late);
         assertThat(harness.contradictions()).isEmpty();
@@ -125,10 +126,12 @@ class IntakeTest {
     }
 
     @Test
-    @DisplayName("exactly one horizon after incident_start is not late; a late accusation still pairs with a DENIAL by refers_to")
+    @DisplayName("published exactly one horizon after incident_start is not late; a late accusation still pairs with a DENIAL by refers_to; the log's own clock does not matter")
     void horizonBoundaryAndLateReference() {
-        harness.send(accusation("am-1", "AM", "AZ", "2023-04-11T12:00:00Z", "Tegh"), Instant.parse("2023-04-14T12:00:00Z"));
-        harness.send(accusation("am-2", "AM", "AZ", "2023-04-11T12:00:00Z", "Tegh"), Instant.parse("2023-05-01T00:00:00Z"));
+        harness.send(MinistryStatement.newBuilder(accusation("am-1", "AM", "AZ", "2023-04-11T12:00:00Z", "Tegh"))
+                .setPublishedAt(Instant.parse("2023-04-14T12:00:00Z")).build(), Instant.parse("2026-01-01T00:00:00Z"));
+        harness.send(MinistryStatement.newBuilder(accusation("am-2", "AM", "AZ", "2023-04-11T12:00:00Z", "Tegh"))
+                .setPublishedAt(Instant.parse("2023-05-01T00:00:00Z")).build(), Instant.parse("2023-05-01T00:00:00Z"));
         harness.send(Fixtures.denial("az-d", "AZ", "2023-05-01T00:00:00Z", "", "am-2"), Instant.parse("2023-05-01T01:00:00Z"));
 
         assertThat(harness.late()).extracting(MinistryStatement::getStatementId).containsExactly("am-2");
