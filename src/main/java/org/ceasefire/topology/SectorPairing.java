@@ -142,13 +142,17 @@ final class SectorPairing {
         return pair.getSideOne().getStatementId().equals(id) || pair.getSideTwo().getStatementId().equals(id);
     }
 
-    /** Removes statements whose incident_start is older than {@code cutoff} from the pairing store: state stays bounded. */
+    /**
+     * Removes statements the log appended before {@code cutoff} from the pairing store: state stays bounded.
+     * Log time, not incident time, decides, so a history back-filled years after the incidents still
+     * pairs, and partitions read at different speeds do not evict each other's candidates early.
+     */
     void evictBefore(long cutoff) {
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, ResolvedStatement> it = pairingStore.all()) {
             while (it.hasNext()) {
                 KeyValue<String, ResolvedStatement> next = it.next();
-                if (PairingRules.start(next.value) < cutoff) {
+                if (next.value.getLogTimestamp() < cutoff) {
                     expired.add(next.key);
                 }
             }

@@ -48,7 +48,8 @@ final class SectorProcessor implements Processor<String, SectorEvent, String, Ro
         pairing = new SectorPairing(rules, new Pairs(config.conflict()), pairingStore);
         tallies = new TallyPublisher(context.getStateStore(CeasefireTopology.DAY_TALLIES_STORE),
                 context.getStateStore(CeasefireTopology.CURRENT_TALLIES_STORE));
-        // Stream time, not wall-clock time: eviction happens at the same point of every replay.
+        // Stream time (the log's append time carried by every record), not wall-clock time: eviction
+        // happens at the same point of every replay of the log.
         Duration every = config.horizon().compareTo(Duration.ofDays(1)) < 0 ? config.horizon() : Duration.ofDays(1);
         long retention = config.pairingRetention().toMillis();
         context.schedule(every, PunctuationType.STREAM_TIME, now -> pairing.evictBefore(now - retention));

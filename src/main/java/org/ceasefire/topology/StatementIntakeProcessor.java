@@ -107,15 +107,12 @@ final class StatementIntakeProcessor implements Processor<byte[], byte[], String
         updated.getRevisions().add(after);
         history.put(statement.getStatementId(), updated);
         String key = statement.getStatementId();
-        // Downstream records carry the event time, so stream time (and with it the eviction of old
-        // pairing candidates) follows the incidents, also when a history is back-filled years later.
-        long eventTime = statement.getIncidentStart().toEpochMilli();
         if (after.getLate()) {
-            context.forward(new Record<String, Routed>(key, new Routed.Late(statement), eventTime));
+            context.forward(new Record<String, Routed>(key, new Routed.Late(statement), record.timestamp()));
         }
         ResolvedStatement added = statement.getRetracted() ? null : after;
         for (KeyValue<String, Routed> event : router.route(before, added)) {
-            context.forward(new Record<>(event.key, event.value, eventTime));
+            context.forward(new Record<>(event.key, event.value, record.timestamp()));
         }
     }
 

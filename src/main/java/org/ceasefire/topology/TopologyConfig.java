@@ -13,7 +13,7 @@ import org.ceasefire.topics.Topics;
  * @param topics          topic names
  * @param conflict        sides, monitors and sectors
  * @param pairingDistance how far apart two incident times may be and still pair (default 6 h)
- * @param horizon         how long after incident_start a statement may reach the log and still be paired by time (default 72 h)
+ * @param horizon         how long after incident_start a statement may be published and still be paired by time (default 72 h)
  * @param serdeConfig     configuration of the Avro serdes ({@code schema.registry.url} and the other serde keys)
  */
 public record TopologyConfig(Topics topics, ConflictDefinition conflict, Duration pairingDistance, Duration horizon,
@@ -46,9 +46,10 @@ public record TopologyConfig(Topics topics, ConflictDefinition conflict, Duratio
     }
 
     /**
-     * How long after its incident_start a statement stays a candidate for pairing by time, in stream time.
-     * A statement that is not late reaches the log within one horizon, and its partners within one more
-     * horizon plus the distance; the second horizon is slack for stream time running ahead of a record.
+     * How long after the log appended it a statement stays a candidate for pairing by time, in stream
+     * (log) time. Statements that are not late are published within one horizon of their incident, so
+     * partners are normally appended within one horizon plus the distance of each other; the second
+     * horizon is slack for ingestion running behind publication.
      */
     public Duration pairingRetention() {
         return horizon.multipliedBy(2).plus(pairingDistance);
