@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.ceasefire.audit.AuditReplay;
 import org.ceasefire.config.AppConfig;
 import org.ceasefire.ingest.TerminalProgress;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +24,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--as-of", paramLabel = "INSTANT",
             description = "Only statements the log had appended by then (e.g. 2023-05-12T00:00:00Z): what the system knew.")
@@ -44,8 +48,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig app = config.load();
-        PrintWriter stdout = new PrintWriter(System.out, true);
-        PrintWriter stderr = new PrintWriter(System.err, true);
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
         AuditReplay replay = new AuditReplay(app.clientProperties(), TopologyConfigs.from(app));
         AuditReplay.Options options = new AuditReplay.Options(asOf, incidentsFrom, incidentsTo, out);
         AuditReplay.Outcome outcome = compare
@@ -56,14 +60,17 @@ public final class ReplayCommand implements Callable<Integer> {
                 outcome.results().rejected().size(), outcome.results().late().size(), outcome.results().unresolvedPlaces().size());
         stdout.printf("Report in %s; digest sha256:%s%n", out.toAbsolutePath(), outcome.digest());
         if (!compare) {
+            stdout.flush();
             return 0;
         }
         if (outcome.differences().isEmpty()) {
             stdout.println("Live output equals the replay.");
+            stdout.flush();
             return 0;
         }
         stdout.printf("Live output differs from the replay in %,d places (differences.csv):%n", outcome.differences().size());
         AuditReplay.print(outcome.differences(), stdout, 20);
+        stdout.flush();
         return DIFFERENT;
     }
 }
