@@ -32,6 +32,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.StreamsConfig;
 import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.ContradictionKind;
@@ -142,6 +146,7 @@ class CeasefireTopologyIT {
             assertThat(tallies.get("UNRESOLVED|DAY|" + day).getContradictions()).containsOnly(Map.entry("ACCUSATION_DENIED", 1L));
             assertThat(tallies.get(gk).getContradictions()).isEmpty();
             assertThat(tallies.get(gk).getDenials()).containsOnly(Map.entry("AZ", 1L));
+            assertThat(queryDayTally(syunik)).isEqualTo(tallies.get(syunik));
             assertThat(new String(deadLetters.get(0).headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                     .startsWith("value: cannot be decoded");
         }
@@ -157,6 +162,16 @@ class CeasefireTopologyIT {
                 APP_ID + "-" + CeasefireTopology.SECTOR_STATEMENTS_STORE + "-changelog-value");
     }
 
+    /** Reads a day tally by interactive query from the instance that hosts it, found with the sector partitioner. */
+    private SectorTally queryDayTally(String key) {
+        KeyQueryMetadata where = instances.get(0).queryMetadataForKey(CeasefireTopology.DAY_TALLIES_STORE, key, new SectorStorePartitioner());
+        KafkaStreams host = instances.get(where.activeHost().port() - 1);
+        ReadOnlyKeyValueStore<String, SectorTally> store = host.store(StoreQueryParameters
+                .fromNameAndType(CeasefireTopology.DAY_TALLIES_STORE, QueryableStoreTypes.<String, SectorTally>keyValueStore())
+                .withPartition(where.partition()));
+        return store.get(key);
+    }
+
     private static <V> void fold(Map<String, V> table, String key, V value) {
         if (value == null) {
             table.remove(key);
@@ -168,7 +183,9 @@ class CeasefireTopologyIT {
     private void startInstance() throws Exception {
         Path stateDir = Files.createTempDirectory("ceasefire-it-state-");
         stateDirs.add(stateDir);
-        Properties props = StreamsSettings.defaults(APP_ID, KAFKA.bootstrapServers(), null, serdeConfig);
+        // Nothing listens there: the port only tells the instances apart in query metadata.
+        String server = "localhost:" + (instances.size() + 1);
+        Properties props = StreamsSettings.defaults(APP_ID, KAFKA.bootstrapServers(), server, serdeConfig);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         TopologyConfig config = TopologyConfig.of(topics, Fixtures.CONFLICT, serdeConfig);
