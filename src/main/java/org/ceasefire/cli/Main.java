@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 GazetteerCommand.class,
                 GenerateCommand.class,
+                DevClusterCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
