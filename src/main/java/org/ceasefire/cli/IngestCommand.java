@@ -64,7 +64,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Validate only; send nothing and contact no broker.")
     boolean dryRun;
 
-    @Option(names = "--format", defaultValue = "auto", paramLabel = "jsonl|csv|auto",
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "jsonl|csv|auto", converter = FormatConverter.class,
             description = "Input format (default: ${DEFAULT-VALUE}: by file extension, else by the first character).")
     InputFormat format;
 
@@ -135,6 +135,18 @@ public final class IngestCommand implements Callable<Integer> {
         Serializer<MinistryStatement> serializer = AvroSerdes.<MinistryStatement>specific(connection.serdeConfig(), false).serializer();
         return new KafkaStatementSink(connection.bootstrapServers(), serializer, connection.topics().statements(),
                 KafkaStatementSink.DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    /** Accepts the format in any case, whether or not the command line allows case-insensitive enums. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<InputFormat> {
+        @Override
+        public InputFormat convert(String value) {
+            try {
+                return InputFormat.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a format: use jsonl, csv or auto");
+            }
+        }
     }
 
     private Path absolute(Path path) {

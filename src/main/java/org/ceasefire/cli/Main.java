@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 ConfigCommand.class,
                 ReplayCommand.class,
+                DevClusterCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

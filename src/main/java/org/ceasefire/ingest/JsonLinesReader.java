@@ -4,7 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +17,10 @@ public final class JsonLinesReader implements RecordReader {
     /** The pseudo-field that problems of a whole record are reported under. */
     public static final String RECORD = "(record)";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a second value after the object, or a field given twice, would otherwise be silently dropped. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final BufferedReader in;
     private final String source;

@@ -97,6 +97,9 @@ class StatementParserTest {
     void rejectsNonObjects() throws IOException {
         assertThat(problems("[1,2]")).containsExactly("(record): expected a JSON object, got array");
         assertThat(problems("{\"statement_id\": ")).singleElement().asString().startsWith("(record): not valid JSON: ");
+        assertThat(problems(VALID + " {}")).singleElement().asString().startsWith("(record): not valid JSON: Trailing token");
+        assertThat(problems(VALID.replace("\"issuer\":\"AM\"", "\"issuer\":\"AM\",\"issuer\":\"AZ\"")))
+                .containsExactly("(record): not valid JSON: Duplicate field 'issuer'");
     }
 
     @Test

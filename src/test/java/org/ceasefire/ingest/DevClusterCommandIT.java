@@ -1,0 +1,27 @@
+package org.ceasefire.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.ceasefire.cli.Main;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DevClusterCommandIT {
+    @Test
+    @DisplayName("dev-cluster prints bootstrap.servers and schema.registry.url, creates the topics, loads the gazetteer and stops after --duration")
+    void printsAddressesForScripts() {
+        StringWriter out = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        int code = command.execute("dev-cluster", "--duration", "1ms");
+        assertThat(code).isEqualTo(0);
+        assertThat(out.toString())
+                .containsPattern("(?m)^bootstrap\\.servers=127\\.0\\.0\\.1:\\d+$")
+                .containsPattern("(?m)^schema\\.registry\\.url=http://127\\.0\\.0\\.1:\\d+$")
+                .contains("ceasefire.statements", "35 places loaded into ceasefire.gazetteer", "Running for PT0.001S.");
+    }
+}
