@@ -31,6 +31,7 @@ import org.ceasefire.embedded.EmbeddedKafka;
 import org.ceasefire.registry.EmbeddedSchemaRegistry;
 import org.ceasefire.registry.serde.AvroSerdes;
 import org.ceasefire.topics.TopicBootstrapper;
+import org.ceasefire.topics.TopicSpec;
 import org.ceasefire.topics.Topics;
 import org.ceasefire.topology.CeasefireTopology;
 import org.ceasefire.topology.StreamsSettings;
@@ -70,6 +71,7 @@ final class RunningApp implements AutoCloseable {
 
     RunningApp(int partitions) {
         kafka = EmbeddedKafka.start();
+        prepareSchemasTopic();
         registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers());
         serdeConfig = Map.of("schema.registry.url", registry.url());
         applicationId = "query-it-" + System.nanoTime();
@@ -84,6 +86,20 @@ final class RunningApp implements AutoCloseable {
         publishGazetteer();
         statements = new KafkaProducer<>(producerConfig(), new StringSerializer(),
                 AvroSerdes.<MinistryStatement>specific(serdeConfig, false).serializer());
+    }
+
+    /**
+     * Creates the registry's topic and waits until the broker describes it: on a busy machine the
+     * registry's own create-then-describe can run ahead of the broker's metadata and fail.
+     */
+    private void prepareSchemasTopic() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            new TopicBootstrapper(admin).ensure(List.of(new TopicSpec(EmbeddedSchemaRegistry.SCHEMAS_TOPIC, 1, (short) 1,
+                    Map.of("cleanup.policy", "compact"))));
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> admin
+                    .describeTopics(List.of(EmbeddedSchemaRegistry.SCHEMAS_TOPIC)).allTopicNames().get()
+                    .get(EmbeddedSchemaRegistry.SCHEMAS_TOPIC).partitions().size() == 1);
+        }
     }
 
     private Map<String, Object> producerConfig() {
