@@ -90,10 +90,10 @@ class PairingTest {
         assertThat(pair.getKind()).isEqualTo(ContradictionKind.ACCUSATION_DENIED);
         assertThat(pair.getSector()).isEqualTo(SYUNIK);
         assertThat(pair.getIncidentStart()).isEqualTo(Instant.parse("2023-04-11T12:00:00Z"));
-        assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getContradictions()).containsExactly(Map.entry("ACCUSATION_DENIED", 1L));
+        assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getContradictions()).containsOnly(Map.entry("ACCUSATION_DENIED", 1L));
         assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getUnansweredAccusations()).isZero();
         assertThat(harness.tally(SYUNIK + "|DAY|2023-04-14").getUnansweredAccusations()).isEqualTo(1);
-        assertThat(harness.tally("WHOLE_FRONT|DAY|2023-04-14").getDenials()).containsExactly(Map.entry("AZ", 1L));
+        assertThat(harness.tally("WHOLE_FRONT|DAY|2023-04-14").getDenials()).containsOnly(Map.entry("AZ", 1L));
     }
 
     @Test
@@ -130,9 +130,9 @@ class PairingTest {
         assertThat(pairs).containsOnlyKeys("am-shushi|az-calm", "am-tegh|az-calm");
         assertThat(pairs.get("am-tegh|az-calm").getSector()).isEqualTo(SYUNIK);
         assertThat(pairs.get("am-shushi|az-calm").getSector()).isEqualTo(NK_CENTRE);
-        assertThat(harness.tally("WHOLE_FRONT|DAY|2023-04-11").getCalmReports()).containsExactly(Map.entry("AZ", 1L));
+        assertThat(harness.tally("WHOLE_FRONT|DAY|2023-04-11").getCalmReports()).containsOnly(Map.entry("AZ", 1L));
         assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getCalmReports()).isEmpty();
-        assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getContradictions()).containsExactly(Map.entry("ACCUSATION_VS_CALM", 1L));
+        assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getContradictions()).containsOnly(Map.entry("ACCUSATION_VS_CALM", 1L));
     }
 
     @Test
@@ -152,6 +152,6 @@ class PairingTest {
         assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getCorroborations()).isEqualTo(1);
         assertThat(harness.tally(Fixtures.GEGHARKUNIK + "|DAY|2023-04-11").getCorroborations()).isEqualTo(1);
         assertThat(harness.tally(Fixtures.GEGHARKUNIK + "|DAY|2023-04-11").getUnansweredAccusations()).isEqualTo(1);
-        assertThat(harness.tally(Fixtures.GEGHARKUNIK + "|DAY|2023-04-11").getObservations()).containsExactly(Map.entry("EUMA", 1L));
+        assertThat(harness.tally(Fixtures.GEGHARKUNIK + "|DAY|2023-04-11").getObservations()).containsOnly(Map.entry("EUMA", 1L));
     }
 }

@@ -61,11 +61,11 @@ class RevisionsTest {
         assertThat(log.get(log.size() - 1).key()).isEqualTo("am-1|az-1");
         assertThat(log.get(log.size() - 1).value()).isNull();
         SectorTally day = harness.tally(SYUNIK + "|DAY|2023-04-11");
-        assertThat(day.getStatements()).containsExactly(Map.entry("AM", 1L));
-        assertThat(day.getAccusations()).containsExactly(Map.entry("AM", 1L));
+        assertThat(day.getStatements()).containsOnly(Map.entry("AM", 1L));
+        assertThat(day.getAccusations()).containsOnly(Map.entry("AM", 1L));
         assertThat(day.getContradictions()).isEmpty();
         assertThat(day.getUnansweredAccusations()).isEqualTo(1);
-        assertThat(harness.tally(SYUNIK + "|ALL_TIME").getStatements()).containsExactly(Map.entry("AM", 1L));
+        assertThat(harness.tally(SYUNIK + "|ALL_TIME").getStatements()).containsOnly(Map.entry("AM", 1L));
     }
 
     @Test
@@ -89,8 +89,8 @@ class RevisionsTest {
                 .setIncidentStart(java.time.Instant.parse("2023-04-12T12:00:00Z")).build());
 
         assertThat(harness.contradictions()).isEmpty();
-        assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getStatements()).containsExactly(Map.entry("AZ", 1L));
-        assertThat(harness.tally(Fixtures.GEGHARKUNIK + "|DAY|2023-04-12").getStatements()).containsExactly(Map.entry("AM", 1L));
+        assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getStatements()).containsOnly(Map.entry("AZ", 1L));
+        assertThat(harness.tally(Fixtures.GEGHARKUNIK + "|DAY|2023-04-12").getStatements()).containsOnly(Map.entry("AM", 1L));
         StatementHistory history = harness.<StatementHistory>store(CeasefireTopology.STATEMENT_HISTORY_STORE).get("am-1");
         assertThat(history.getRevisions()).extracting(r -> r.getStatement().getRevision()).containsExactly(1, 2);
         assertThat(history.getRevisions()).extracting(r -> r.getSector()).containsExactly(SYUNIK, Fixtures.GEGHARKUNIK);

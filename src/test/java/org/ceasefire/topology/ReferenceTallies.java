@@ -1,0 +1,226 @@
+package org.ceasefire.topology;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.ceasefire.avro.Casualty;
+import org.ceasefire.avro.ClaimType;
+import org.ceasefire.avro.MinistryStatement;
+import org.ceasefire.avro.PeriodKind;
+import org.ceasefire.avro.SectorTally;
+
+/**
+ * An independent, deliberately naive statement of the semantics for the property test: given the final
+ * set of statements, it computes every pair by comparing all statements with all others, and every tally
+ * by summing, with none of the topology's stores, keys or incremental updates.
+ */
+final class ReferenceTallies {
+    /** A final statement with what the topology would have known about it. */
+    record Final(MinistryStatement statement, String sector, boolean late) {
+        long start() {
+            return statement.getIncidentStart().toEpochMilli();
+        }
+
+        String id() {
+            return statement.getStatementId();
+        }
+
+        ClaimType claim() {
+            return statement.getClaim();
+        }
+    }
+
+    record Pair(String id, String kind, String sector, LocalDate day, List<String> accusations) {
+    }
+
+    private final List<Final> statements;
+    private final long distance;
+    private final long horizon;
+    private final Set<String> frontSectors;
+
+    ReferenceTallies(List<Final> statements, long distanceMillis, long horizonMillis) {
+        this.statements = statements;
+        this.distance = distanceMillis;
+        this.horizon = horizonMillis;
+        this.frontSectors = new TreeSet<>();
+        Fixtures.CONFLICT.sectors().forEach(sector -> frontSectors.add(sector.id()));
+    }
+
+    Map<String, Pair> pairs() {
+        Map<String, Pair> pairs = new TreeMap<>();
+        for (Final a : statements) {
+            if (a.claim() != ClaimType.ACCUSATION) {
+                continue;
+            }
+            for (Final b : statements) {
+                if (b == a) {
+                    continue;
+                }
+                String kind = kind(a, b);
+                if (kind != null) {
+                    String id = Pairs.pairId(a.id(), b.id());
+                    List<String> accusations = b.claim() == ClaimType.ACCUSATION ? List.of(a.id(), b.id()) : List.of(a.id());
+                    pairs.put(id, new Pair(id, kind, a.sector(), day(Math.min(a.start(), b.start())), accusations));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private String kind(Final a, Final b) {
+        boolean opposed = Fixtures.CONFLICT.areOpposed(a.statement().getIssuer(), b.statement().getIssuer());
+        if (!opposed) {
+            return null;
+        }
+        if (b.claim() == ClaimType.DENIAL && a.id().equals(b.statement().getRefersTo())) {
+            return "ACCUSATION_DENIED";
+        }
+        if (a.late() || b.late() || a.sector().equals("UNRESOLVED")) {
+            return null;
+        }
+        boolean broadcastCalm = b.claim() == ClaimType.CALM && b.sector().equals("WHOLE_FRONT") && frontSectors.contains(a.sector());
+        if (!a.sector().equals(b.sector()) && !broadcastCalm) {
+            return null;
+        }
+        boolean near = Math.abs(a.start() - b.start()) <= distance;
+        return switch (b.claim()) {
+            case ACCUSATION -> near ? "MUTUAL_ACCUSATION" : null;
+            case DENIAL -> near && b.statement().getRefersTo() == null ? "ACCUSATION_DENIED" : null;
+            case CALM -> {
+                long end = b.statement().getIncidentEnd() == null ? b.start() : b.statement().getIncidentEnd().toEpochMilli();
+                end = Math.min(end, b.start() + horizon);
+                yield a.start() >= b.start() - distance && a.start() <= end + distance ? "ACCUSATION_VS_CALM" : null;
+            }
+            default -> null;
+        };
+    }
+
+    private boolean corroborated(Final accusation) {
+        if (accusation.late() || accusation.sector().equals("UNRESOLVED")) {
+            return false;
+        }
+        for (Final o : statements) {
+            if (o.claim() == ClaimType.OBSERVATION && !o.late() && o.sector().equals(accusation.sector())
+                    && Math.abs(o.start() - accusation.start()) <= distance) {
+                String named = o.statement().getAccused();
+                if (named == null || Fixtures.CONFLICT.sideOf(named).equals(Fixtures.CONFLICT.sideOf(accusation.statement().getAccused()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every tally that is not all zero, keyed as on the tallies topic. */
+    Map<String, SectorTally> tallies() {
+        Map<String, Map<String, Map<String, Long>>> days = new TreeMap<>();
+        Map<String, long[]> numbers = new HashMap<>();
+        Map<String, Pair> pairs = pairs();
+        for (Final s : statements) {
+            String key = s.sector() + "|DAY|" + day(s.start());
+            String issuer = s.statement().getIssuer();
+            add(days, key, "statements", issuer, 1);
+            String map = switch (s.claim()) {
+                case ACCUSATION -> "accusations";
+                case DENIAL -> "denials";
+                case CALM -> "calm_reports";
+                default -> "observations";
+            };
+            add(days, key, map, issuer, 1);
+            for (Casualty c : s.statement().getCasualties()) {
+                add(days, key, "killed", issuer + ">" + c.getParty(), c.getKilled());
+                add(days, key, "wounded", issuer + ">" + c.getParty(), c.getWounded());
+                if (c.getCivilian()) {
+                    add(days, key, "civilian", issuer + ">" + c.getParty(), c.getKilled() + c.getWounded());
+                }
+            }
+            if (s.claim() == ClaimType.ACCUSATION && pairs.values().stream().noneMatch(p -> p.accusations().contains(s.id()))) {
+                numbers.computeIfAbsent(key, k -> new long[2])[0]++;
+                if (corroborated(s)) {
+                    numbers.computeIfAbsent(key, k -> new long[2])[1]++;
+                }
+            }
+        }
+        Map<String, Final> byId = new HashMap<>();
+        statements.forEach(s -> byId.put(s.id(), s));
+        for (Pair pair : pairs.values()) {
+            String key = pair.sector() + "|DAY|" + pair.day();
+            add(days, key, "contradictions", pair.kind(), 1);
+            if (pair.accusations().stream().anyMatch(id -> corroborated(byId.get(id)))) {
+                numbers.computeIfAbsent(key, k -> new long[2])[1]++;
+            }
+        }
+        numbers.keySet().forEach(key -> days.computeIfAbsent(key, k -> new TreeMap<>()));
+        Map<String, SectorTally> result = new TreeMap<>();
+        Map<String, List<String>> daysBySector = new TreeMap<>();
+        for (String key : days.keySet()) {
+            String[] parts = key.split("\\|");
+            LocalDate day = LocalDate.parse(parts[2]);
+            long[] n = numbers.getOrDefault(key, new long[2]);
+            result.put(key, tally(parts[0], PeriodKind.DAY, day, day, days.get(key), n));
+            daysBySector.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(key);
+        }
+        daysBySector.forEach((sector, keys) -> {
+            LocalDate latest = LocalDate.parse(keys.get(keys.size() - 1).split("\\|")[2]);
+            result.put(sector + "|ALL_TIME", sum(sector, PeriodKind.ALL_TIME, null, null, keys, days, numbers));
+            for (int length : new int[] {7, 30}) {
+                LocalDate first = latest.minusDays(length - 1L);
+                List<String> window = keys.stream().filter(k -> !LocalDate.parse(k.split("\\|")[2]).isBefore(first)).toList();
+                result.put(sector + "|ROLLING_" + length + "D",
+                        sum(sector, length == 7 ? PeriodKind.ROLLING_7D : PeriodKind.ROLLING_30D, first, latest, window, days, numbers));
+            }
+        });
+        return result;
+    }
+
+    private static SectorTally sum(String sector, PeriodKind kind, LocalDate from, LocalDate to, List<String> keys,
+                                   Map<String, Map<String, Map<String, Long>>> days, Map<String, long[]> numbers) {
+        Map<String, Map<String, Long>> maps = new TreeMap<>();
+        long[] n = new long[2];
+        for (String key : keys) {
+            days.get(key).forEach((map, entries) -> entries.forEach((k, v) -> add(maps, map, k, v)));
+            long[] dayNumbers = numbers.getOrDefault(key, new long[2]);
+            n[0] += dayNumbers[0];
+            n[1] += dayNumbers[1];
+        }
+        return tally(sector, kind, from, to, maps, n);
+    }
+
+    private static void add(Map<String, Map<String, Map<String, Long>>> days, String key, String map, String entry, long amount) {
+        add(days.computeIfAbsent(key, k -> new TreeMap<>()), map, entry, amount);
+    }
+
+    private static void add(Map<String, Map<String, Long>> maps, String map, String entry, long amount) {
+        if (amount != 0) {
+            maps.computeIfAbsent(map, k -> new TreeMap<>()).merge(entry, amount, Long::sum);
+        }
+    }
+
+    private static SectorTally tally(String sector, PeriodKind kind, LocalDate from, LocalDate to, Map<String, Map<String, Long>> maps, long[] n) {
+        return SectorTally.newBuilder()
+                .setSector(sector).setPeriodKind(kind).setPeriodStart(from).setPeriodEnd(to)
+                .setStatements(maps.getOrDefault("statements", new TreeMap<>()))
+                .setAccusations(maps.getOrDefault("accusations", new TreeMap<>()))
+                .setDenials(maps.getOrDefault("denials", new TreeMap<>()))
+                .setCalmReports(maps.getOrDefault("calm_reports", new TreeMap<>()))
+                .setObservations(maps.getOrDefault("observations", new TreeMap<>()))
+                .setKilledClaimed(maps.getOrDefault("killed", new TreeMap<>()))
+                .setWoundedClaimed(maps.getOrDefault("wounded", new TreeMap<>()))
+                .setCivilianCasualtiesClaimed(maps.getOrDefault("civilian", new TreeMap<>()))
+                .setContradictions(maps.getOrDefault("contradictions", new TreeMap<>()))
+                .setUnansweredAccusations(n[0])
+                .setCorroborations(n[1])
+                .build();
+    }
+
+    private static LocalDate day(long epochMillis) {
+        return java.time.Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}
