@@ -46,9 +46,9 @@
     state.sides.forEach((side) => side.parties.forEach((party) =>
       partySelect.appendChild(el('option', { value: party.code, text: party.code + ' — ' + party.name }))));
     const head = document.getElementById('sectors-head');
-    ['7 days', '30 days', 'all time'].forEach((period) => state.sides.forEach((side) =>
-      head.appendChild(el('th', { className: 'num', text: period + ': ' + sideCodes(side).join('/'), title: side.name }))));
-    head.appendChild(el('th', { className: 'num', text: 'contradictions (all time)' }));
+    ['7d', '30d', 'all'].forEach((period) => state.sides.forEach((side) =>
+      head.appendChild(el('th', { className: 'num', text: period + ' ' + sideCodes(side).join('/'), title: side.name }))));
+    head.appendChild(el('th', { className: 'num', text: 'pairs', title: 'Contradictions, all time' }));
     document.getElementById('filters').addEventListener('change', () => { state.firstLoad = true; loadContradictions(); });
   }
 
@@ -60,7 +60,7 @@
     sectors.forEach((sector) => {
       const row = el('tr', { 'data-sector': sector.sector }, [el('td', { text: sector.name, title: sector.sector })]);
       [sector.rolling_7d, sector.rolling_30d, sector.all_time].forEach((tally) => state.sides.forEach((side) =>
-        row.appendChild(el('td', { className: 'num', text: tally ? sum(tally.accusations, sideCodes(side)) : 0 })))));
+        row.appendChild(el('td', { className: 'num', text: tally ? sum(tally.accusations, sideCodes(side)) : 0 }))));
       const contradictions = sector.all_time ? Object.values(sector.all_time.contradictions || {}).reduce((a, b) => a + Number(b), 0) : 0;
       row.appendChild(el('td', { className: 'num', text: contradictions }));
       if (sector.sector === state.selectedSector) { row.classList.add('selected'); }
@@ -74,20 +74,33 @@
     });
   }
 
+  // Every Monday from the first to the last week with data, so quiet weeks show as zero, not as a gap.
+  function fillWeeks(mondays) {
+    if (mondays.length === 0) { return []; }
+    const days = [];
+    const last = new Date(mondays[mondays.length - 1] + 'T00:00:00Z');
+    for (let day = new Date(mondays[0] + 'T00:00:00Z'); day <= last && days.length < 520; day.setUTCDate(day.getUTCDate() + 7)) {
+      days.push(day.toISOString().slice(0, 10));
+    }
+    return days;
+  }
+
   // --- trend chart --------------------------------------------------------------------------
   async function loadTrend() {
     const query = state.selectedSector ? '?sector=' + encodeURIComponent(state.selectedSector) : '';
     const weeks = await getJson('/api/discrepancies' + query);
     const byWeek = new Map();
     weeks.forEach((week) => {
-      const totals = byWeek.get(week.week) || {};
+      const totals = byWeek.get(week.week_start) || {};
       Object.entries(week.accusations_by_side).forEach(([side, count]) => { totals[side] = (totals[side] || 0) + count; });
-      byWeek.set(week.week, totals);
+      byWeek.set(week.week_start, totals);
     });
-    const labels = Array.from(byWeek.keys()).sort();
+    const labels = fillWeeks(weeks.map((week) => week.week_start).sort());
+    labels.forEach((label) => { if (!byWeek.has(label)) { byWeek.set(label, {}); } });
     const colours = ['#1f5fa8', '#b5461f'];
     const datasets = state.sides.map((side, index) => ({
-      label: side.name, borderColor: colours[index], backgroundColor: colours[index], tension: 0.2,
+      label: side.name, borderColor: colours[index], backgroundColor: colours[index], tension: 0,
+      borderDash: index === 0 ? [] : [6, 4],
       data: labels.map((label) => byWeek.get(label)[side.id] || 0)
     }));
     if (typeof Chart === 'undefined') { return; }

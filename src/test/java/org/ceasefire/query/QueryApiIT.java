@@ -1,0 +1,157 @@
+package org.ceasefire.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ceasefire.query.ItStatements.accusation;
+import static org.ceasefire.query.ItStatements.revised;
+import static org.ceasefire.query.ItStatements.wounded;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.ceasefire.avro.MinistryStatement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@DisplayName("Query API against the running topology on the embedded broker and registry")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class QueryApiIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static RunningApp app;
+    private static TestHttp http;
+
+    @BeforeAll
+    static void start() {
+        app = new RunningApp(2);
+        http = app.startInstance().http();
+        MinistryStatement am1 = wounded(accusation("am-1", "AM", "AZ", "2023-04-11T12:00:00Z", "Tegh"), "AM", 2);
+        app.send(am1,
+                accusation("az-1", "AZ", "AM", "2023-04-11T14:00:00Z", "Tegh village"),
+                accusation("am-2", "AM", "AZ", "2023-04-18T06:00:00Z", "Sotk"),
+                accusation("az-2", "AZ", "AM", "2023-04-18T07:00:00Z", "Zod"),
+                accusation("am-3", "AM", "AZ", "2023-04-12T09:00:00Z", "Atlantis"),
+                revised(am1, 2, "Revised: fire near Tegh."));
+        app.sendGarbage("broken-1");
+        await().atMost(WAIT).until(() -> http.get("/api/contradictions").json().path("items").size() == 2
+                && http.get("/api/statements/am-1").status() == 200
+                && http.get("/api/statements/am-1").json().path("revisions").size() == 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("lists the two mutual accusations newest first, with both sides' statements as written")
+    void contradictions() {
+        JsonNode items = http.get("/api/contradictions").json().path("items");
+        assertThat(QueryServerTest.ids(items)).containsExactly("am-2|az-2", "am-1|az-1");
+        JsonNode tegh = items.get(1);
+        assertThat(tegh.path("kind").asText()).isEqualTo("MUTUAL_ACCUSATION");
+        assertThat(tegh.path("sector").asText()).isEqualTo("SYUNIK");
+        assertThat(tegh.path("incident_start").asText()).isEqualTo("2023-04-11T12:00:00Z");
+        assertThat(tegh.path("side_one").path("issuer").asText()).isEqualTo("AM");
+        assertThat(tegh.path("side_one").path("revision").asInt()).isEqualTo(2);
+        assertThat(tegh.path("side_one").path("casualties").get(0).path("wounded").asInt()).isEqualTo(2);
+        assertThat(tegh.path("side_two").path("location").asText()).isEqualTo("Tegh village");
+        assertThat(tegh.path("side_two").path("source_url").asText()).isEqualTo("https://example.org/az-1");
+        assertThat(QueryServerTest.ids(http.get("/api/contradictions?sector=GEGHARKUNIK-KALBAJAR").json().path("items")))
+                .containsExactly("am-2|az-2");
+        assertThat(QueryServerTest.ids(http.get("/api/contradictions?from=2023-04-01&to=2023-04-15").json().path("items")))
+                .containsExactly("am-1|az-1");
+        assertThat(http.get("/api/contradictions/am-1%7Caz-1").json().path("sector").asText()).isEqualTo("SYUNIK");
+        assertThat(http.get("/api/contradictions/am-9%7Caz-9").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("gives all-time sector tallies and DAY tallies counting the current revision once")
+    void tallies() {
+        JsonNode syunik = QueryServerTest.find(http.get("/api/sectors").json(), "sector", "SYUNIK");
+        assertThat(syunik.path("all_time").path("accusations").path("AM").asLong()).isEqualTo(1);
+        assertThat(syunik.path("all_time").path("accusations").path("AZ").asLong()).isEqualTo(1);
+        assertThat(syunik.path("all_time").path("contradictions").path("MUTUAL_ACCUSATION").asLong()).isEqualTo(1);
+        JsonNode days = http.get("/api/sectors/SYUNIK/days?from=2023-04-01&to=2023-04-30").json();
+        assertThat(days).hasSize(1);
+        assertThat(days.get(0).path("period_start").asText()).isEqualTo("2023-04-11");
+        assertThat(days.get(0).path("statements").path("AM").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/sectors/SYUNIK/days?from=2023-05-01").json()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("gives a statement's revisions and pairs, unresolved names, and weekly accusations per side")
+    void statementUnresolvedDiscrepancies() {
+        JsonNode history = http.get("/api/statements/am-1").json();
+        assertThat(history.path("revisions")).extracting(r -> r.path("revision").asInt()).containsExactly(1, 2);
+        assertThat(history.path("revisions").get(1).path("text").asText()).isEqualTo("Revised: fire near Tegh.");
+        assertThat(QueryServerTest.ids(history.path("pairs"))).containsExactly("am-1|az-1");
+        assertThat(http.get("/api/statements/never-said").status()).isEqualTo(404);
+
+        JsonNode unresolved = http.get("/api/unresolved-places").json();
+        assertThat(unresolved).extracting(p -> p.path("name").asText() + "=" + p.path("count").asLong()).containsExactly("Atlantis=1");
+
+        JsonNode weeks = http.get("/api/discrepancies?from=2023-04-01&to=2023-04-30").json();
+        assertThat(weeks).extracting(w -> w.path("sector").asText() + " " + w.path("week").asText() + " "
+                        + w.path("accusations_by_side").path("ARMENIAN").asLong() + ":" + w.path("accusations_by_side").path("AZERBAIJANI").asLong())
+                .containsExactly("GEGHARKUNIK-KALBAJAR 2023-W16 1:1", "SYUNIK 2023-W15 1:1", "UNRESOLVED 2023-W15 1:0");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("is ready, and exports Kafka Streams metrics and the DLQ count to Prometheus")
+    void operations() {
+        assertThat(http.get("/ready").json().path("status").asText()).isEqualTo("ready");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(http.get("/metrics").body())
+                .contains("ceasefire_statements_dlq_total 1.0", "ceasefire_statements_late_total 0.0")
+                .containsPattern("kafka_stream_\\w+"));
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("pushes a new contradiction to an SSE client as it is formed")
+    void liveEvent() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.startedPort() + "/api/events"))
+                .header("Accept", "text/event-stream").GET().build();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException closed) {
+                // closed by the test
+            }
+        });
+        await().atMost(WAIT).until(() -> lines.contains(": connected"));
+        app.send(accusation("am-4", "AM", "AZ", "2023-05-01T10:00:00Z", "Shushi"),
+                accusation("az-4", "AZ", "AM", "2023-05-01T11:00:00Z", "Shusha"));
+        await().atMost(WAIT).until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains("\"key\":\"am-4|az-4\"")));
+        int index = lines.indexOf(lines.stream().filter(l -> l.contains("\"key\":\"am-4|az-4\"")).findFirst().orElseThrow());
+        assertThat(lines.get(index - 1)).isEqualTo("event: contradiction-added");
+        assertThat(lines).anyMatch(l -> l.equals("event: tally-changed"));
+        response.body().close();
+        reader.cancel(true);
+    }
+}
