@@ -25,7 +25,7 @@ import org.ceasefire.avro.SectorTally;
 import net.jqwik.api.Label;
 
 /**
- * Feeds random interleavings of statements, their revisions, retractions and duplicates (some logged
+ * Feeds random interleavings of statements, their revisions, retractions and duplicates (some published
  * after the horizon) into the topology, and compares the final pairs and tallies with
  * {@link ReferenceTallies} computed from the final set of statements alone.
  */
@@ -75,7 +75,7 @@ class TallyProperties {
         List<ReferenceTallies.Final> result = new ArrayList<>();
         for (Sent sent : latest.values()) {
             if (!sent.statement().getRetracted()) {
-                long delay = Duration.between(sent.statement().getIncidentStart(), sent.loggedAt()).toMillis();
+                long delay = Duration.between(sent.statement().getIncidentStart(), sent.statement().getPublishedAt()).toMillis();
                 result.add(new ReferenceTallies.Final(sent.statement(), sent.sector(), delay > TopologyConfig.DEFAULT_HORIZON.toMillis()));
             }
         }
@@ -133,8 +133,9 @@ class TallyProperties {
             builder.setCasualties(Fixtures.casualties(new Casualty(PARTIES[random.nextInt(3)], random.nextInt(3), random.nextInt(4),
                     random.nextBoolean())));
         }
-        // Mostly logged an hour after the incident; sometimes after the horizon (late).
+        // Mostly published (and logged) an hour after the incident; sometimes after the horizon (late).
         Duration delay = random.nextInt(6) == 0 ? Duration.ofHours(80) : Duration.ofHours(1);
+        builder.setPublishedAt(start.plus(delay));
         return new Sent(builder.build(), start.plus(delay), location[1]);
     }
 }
