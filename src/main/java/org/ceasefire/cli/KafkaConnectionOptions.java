@@ -30,8 +30,23 @@ public final class KafkaConnectionOptions {
             description = "Prefix of the topic names (default: ${DEFAULT-VALUE}).")
     String topicPrefix;
 
-    /** Environment lookup; replaced in tests. */
-    Function<String, String> environment = System::getenv;
+    private final Function<String, String> environment;
+
+    public KafkaConnectionOptions() {
+        this(System::getenv);
+    }
+
+    /** Options that read their environment variables from {@code environment} (for tests). */
+    public KafkaConnectionOptions(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** Sets the options as if given on the command line; null leaves one unset. */
+    public KafkaConnectionOptions with(String bootstrapServers, String schemaRegistryUrl) {
+        this.bootstrapServers = bootstrapServers;
+        this.schemaRegistryUrl = schemaRegistryUrl;
+        return this;
+    }
 
     public String bootstrapServers() {
         return choose(bootstrapServers, BOOTSTRAP_ENV, DEFAULT_BOOTSTRAP).value();

@@ -9,6 +9,7 @@ import org.ceasefire.contract.Violation;
 /**
  * Decides for one record whether it is a valid statement: what the reader saw, the shape of the
  * fields ({@link StatementParser}) and the contract's rules for the conflict ({@link StatementValidator}).
+ * Holds no state between records, so batches are checked on several threads at once.
  */
 public final class StatementChecker {
     private final StatementParser parser = new StatementParser();

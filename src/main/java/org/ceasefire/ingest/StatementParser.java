@@ -2,8 +2,7 @@ package org.ceasefire.ingest;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.DateTimeException;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -148,8 +147,8 @@ public final class StatementParser {
                 return null;
             }
             try {
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            } catch (DateTimeParseException e) {
+                return IsoTimes.parse(text);
+            } catch (DateTimeException e) {
                 problems.add(new Violation(field, timeProblem(text)));
                 return null;
             }

@@ -73,7 +73,7 @@ public final class IngestBenchmark {
                     "--schema-registry-url", registry.url(), input.toString());
             String perf = runJava(heap, ProducerPerformanceChild.class.getName(), "--topic", perfTopic.name(),
                     "--num-records", String.valueOf(count), "--record-size", String.valueOf(recordSize), "--throughput", "-1",
-                    "--producer-props", "bootstrap.servers=" + kafka.bootstrapServers(), "acks=all", "enable.idempotence=true");
+                    "--command-property", "bootstrap.servers=" + kafka.bootstrapServers(), "acks=all", "enable.idempotence=true");
             System.out.println("--- ceasefire-monitor ingest (-Xmx" + heap + ") ---");
             System.out.print(ingest);
             System.out.println("--- Kafka ProducerPerformance, " + recordSize + "-byte records, acks=all, idempotent (-Xmx" + heap + ") ---");
