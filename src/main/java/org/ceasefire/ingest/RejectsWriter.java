@@ -15,7 +15,8 @@ import org.ceasefire.contract.Violation;
 /**
  * Writes rejected records to a JSON Lines file, one object per rejection:
  * {@code {"source": "in.jsonl", "line": 3, "original": "<the line as read>", "reasons": ["field: reason", ...]}}.
- * The file is created (or replaced) at the first rejection only, so a clean run leaves no file behind.
+ * The file is created (or replaced) at the first rejection only; a clean run removes the file an earlier
+ * run of the same input may have left, so a rejects file always belongs to the latest run.
  */
 public final class RejectsWriter implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,12 +64,14 @@ public final class RejectsWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        if (out != null) {
-            try {
+        try {
+            if (out != null) {
                 out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot close the rejects file " + file, e);
+            } else {
+                Files.deleteIfExists(file);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot close or remove the rejects file " + file, e);
         }
     }
 }

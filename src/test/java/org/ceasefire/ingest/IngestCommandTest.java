@@ -61,6 +61,18 @@ class IngestCommandTest {
     }
 
     @Test
+    @DisplayName("a clean run removes the rejects file an earlier run of the same input left")
+    void cleanRunRemovesStaleRejects() throws IOException {
+        write("fixed.jsonl", GOOD_1, "{\"statement_id\": \"bad one\"}");
+        assertThat(ingest("--dry-run", "fixed.jsonl").exitCode()).isEqualTo(2);
+        assertThat(dir.resolve("fixed.jsonl.rejects.jsonl")).exists();
+
+        write("fixed.jsonl", GOOD_1);
+        assertThat(ingest("--dry-run", "fixed.jsonl").exitCode()).isEqualTo(0);
+        assertThat(dir.resolve("fixed.jsonl.rejects.jsonl")).doesNotExist();
+    }
+
+    @Test
     @DisplayName("a bad line exits 2, is named on stderr as file:line: field: reason and lands in the rejects file with its original text")
     void badLineIsRejected() throws IOException {
         write("mixed.jsonl", GOOD_1, BAD, GOOD_2);

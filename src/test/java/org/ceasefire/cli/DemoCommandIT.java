@@ -1,0 +1,35 @@
+package org.ceasefire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class DemoCommandIT {
+
+    @Test
+    @DisplayName("demo --duration loads the sample, runs the pipeline and ends with the sample's 13 contradictions")
+    void demoEndsWithTheSamplesContradictions() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        long began = System.nanoTime();
+        int exit = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute("demo", "--duration", "25s", "--http-port", "0");
+        String printed = out.toString();
+        assertThat(exit).as(printed + err).isZero();
+        assertThat(printed).contains("Loaded 35 places of conflict AM-AZ", "dashboard          http://127.0.0.1:",
+                "read 42, sent 42, rejected 0");
+        assertThat(printed).contains("Summary: 13 contradictions {ACCUSATION_DENIED=4, ACCUSATION_VS_CALM=2, MUTUAL_ACCUSATION=7}");
+        assertThat(printed).containsPattern("MUTUAL_ACCUSATION\\s+SYUNIK\\s+am-mod-2023-04-11-01 \\(AM\\) vs az-mod-2023-04-11-01 \\(AZ\\)");
+        assertThat(printed).containsPattern("MUTUAL_ACCUSATION\\s+GEGHARKUNIK-KALBAJAR\\s+am-mod-2023-05-11-01 \\(AM\\) vs az-mod-2023-05-11-01 \\(AZ\\)");
+        assertThat(printed).containsPattern("ACCUSATION_DENIED\\s+VAYOTS-DZOR\\s+am-mod-2022-09-13-01 \\(AM\\) vs az-mod-2022-09-13-02 \\(AZ\\)");
+        assertThat(printed).containsPattern("ACCUSATION_VS_CALM\\s+TAVUSH-GAZAKH\\s+am-mod-2022-07-03-01 \\(AM\\) vs az-mod-2022-07-02-01 \\(AZ\\)");
+        // The retracted pair (revision 2 of az-mod-2023-06-28-01) is withdrawn.
+        assertThat(printed).doesNotContain("az-mod-2023-06-28-01");
+        assertThat(printed).containsPattern("UNRESOLVED\\s+statements \\{NK=1\\}");
+        assertThat((System.nanoTime() - began) / 1e9).as("the whole run, 25 s of it waiting").isLessThan(120);
+    }
+}
