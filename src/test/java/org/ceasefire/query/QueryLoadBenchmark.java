@@ -2,7 +2,6 @@ package org.ceasefire.query;
 
 import static org.ceasefire.query.ItStatements.accusation;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,8 +59,8 @@ public final class QueryLoadBenchmark {
                     "-cp", System.getProperty("java.class.path"), QueryLoadGenerator.class.getName(),
                     "http://127.0.0.1:" + port, Integer.toString(seconds), Integer.toString(threads),
                     "/api/sectors", "/api/contradictions?limit=50", "/api/contradictions?limit=50&sector=SYUNIK&party=AZ")
-                    .inheritIO()
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             int exit = load.waitFor();
             loading.set(false);
