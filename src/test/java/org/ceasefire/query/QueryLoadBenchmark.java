@@ -67,8 +67,14 @@ public final class QueryLoadBenchmark {
             ingest.join();
             long ingested = sent.get() - preload;
             double elapsed = Duration.between(began, Instant.now()).toMillis() / 1000.0;
-            System.out.printf("Ingested %d statements during the load (%.0f/s offered); load generator exit %d.%n",
-                    ingested, ingested / elapsed, exit);
+            long pairs = 0;
+            for (com.fasterxml.jackson.databind.JsonNode sector : http.get("/api/sectors").json()) {
+                for (com.fasterxml.jackson.databind.JsonNode count : sector.path("all_time").path("contradictions")) {
+                    pairs += count.asLong();
+                }
+            }
+            System.out.printf("Offered %d statements during the load (%.0f/s); %d contradictions tallied when it ended; "
+                    + "load generator exit %d.%n", ingested, ingested / elapsed, pairs, exit);
         }
     }
 
