@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,10 +85,22 @@ public final class OutputTopicWatcher implements AutoCloseable {
             kafka.seekToBeginning(partitions);
             Map<TopicPartition, Long> liveFrom = new HashMap<>(kafka.endOffsets(partitions));
             while (running.get()) {
+                // A busy topology rewrites the same tallies many times a second: within one poll only
+                // the last version of each tally is sent, so browsers are not flooded.
+                Map<String, ConsumerRecord<String, byte[]>> changedTallies = new LinkedHashMap<>();
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    handle(record, record.offset() >= liveFrom.getOrDefault(partition, 0L));
+                    boolean live = record.offset() >= liveFrom.getOrDefault(partition, 0L);
+                    if (record.topic().equals(topics.sectorTallies())) {
+                        if (live && record.value() != null) {
+                            changedTallies.put(record.key(), record);
+                        }
+                    } else {
+                        handle(record, live);
+                    }
                 }
+                changedTallies.forEach((key, record) -> hub.publish(
+                        LiveEvent.tallyChanged(key, tallies.deserialize(record.topic(), record.headers(), record.value()))));
             }
         } catch (WakeupException stopping) {
             LOG.debug("Output watcher stopped");
@@ -123,8 +136,6 @@ public final class OutputTopicWatcher implements AutoCloseable {
             late.increment();
         } else if (topic.equals(topics.contradictions())) {
             onContradiction(record, live);
-        } else if (live && record.value() != null) {
-            hub.publish(LiveEvent.tallyChanged(record.key(), tallies.deserialize(topic, record.headers(), record.value())));
         }
     }
 

@@ -58,7 +58,12 @@ public final class QueryServer implements AutoCloseable {
         new OpsRoutes(services.readiness(), services.metrics()).register(app);
         EventStream events = new EventStream(services.events(), json);
         events.register(app);
-        app.start(config.host(), config.port());
+        try {
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            events.close();
+            throw e;
+        }
         LOG.info("Query API and dashboard on http://{}:{}/", config.host(), app.port());
         return new QueryServer(app, events, List.copyOf(routes));
     }

@@ -2,7 +2,6 @@ package org.ceasefire.query;
 
 import static org.ceasefire.query.ItStatements.accusation;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,16 +59,22 @@ public final class QueryLoadBenchmark {
                     "-cp", System.getProperty("java.class.path"), QueryLoadGenerator.class.getName(),
                     "http://127.0.0.1:" + port, Integer.toString(seconds), Integer.toString(threads),
                     "/api/sectors", "/api/contradictions?limit=50", "/api/contradictions?limit=50&sector=SYUNIK&party=AZ")
-                    .inheritIO()
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             int exit = load.waitFor();
             loading.set(false);
             ingest.join();
             long ingested = sent.get() - preload;
             double elapsed = Duration.between(began, Instant.now()).toMillis() / 1000.0;
-            System.out.printf("Ingested %d statements during the load (%.0f/s offered); load generator exit %d.%n",
-                    ingested, ingested / elapsed, exit);
+            long pairs = 0;
+            for (com.fasterxml.jackson.databind.JsonNode sector : http.get("/api/sectors").json()) {
+                for (com.fasterxml.jackson.databind.JsonNode count : sector.path("all_time").path("contradictions")) {
+                    pairs += count.asLong();
+                }
+            }
+            System.out.printf("Offered %d statements during the load (%.0f/s); %d contradictions tallied when it ended; "
+                    + "load generator exit %d.%n", ingested, ingested / elapsed, pairs, exit);
         }
     }
 
