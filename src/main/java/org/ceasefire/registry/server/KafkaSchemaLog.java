@@ -97,8 +97,7 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
                     throw e;
                 }
             }
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            TopicDescription description = describeOnceKnown();
             // Ids are assigned in log order: with several partitions there would be no one order.
             if (description.partitions().size() != 1) {
                 throw SchemaRegistryException.storeError("topic " + topic + " has " + description.partitions().size()
@@ -109,6 +108,26 @@ public final class KafkaSchemaLog implements SchemaLog, AutoCloseable {
             throw SchemaRegistryException.storeError("interrupted while preparing topic " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
             throw SchemaRegistryException.storeError("cannot prepare topic " + topic + ": " + e, e);
+        }
+    }
+
+    /**
+     * Describes the topic, retrying while the broker does not know it yet: a topic just created may take
+     * a moment to reach the broker's metadata, most of all on a busy machine.
+     */
+    private TopicDescription describeOnceKnown() throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
         }
     }
 
