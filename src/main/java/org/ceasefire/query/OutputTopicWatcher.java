@@ -50,13 +50,18 @@ public final class OutputTopicWatcher implements AutoCloseable {
     private final Thread thread;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
-    public OutputTopicWatcher(String bootstrapServers, Topics topics, Deserializer<ClaimContradiction> contradictions,
+    /**
+     * @param clientProperties the cluster's client settings: {@code bootstrap.servers} and, on a secured
+     *                         cluster, its security keys, which the watcher's consumer needs as much as Streams does
+     */
+    public OutputTopicWatcher(Map<String, ?> clientProperties, Topics topics, Deserializer<ClaimContradiction> contradictions,
                               Deserializer<SectorTally> tallies, LiveEventHub hub, MeterRegistry metrics) {
-        this.consumerConfig = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "ceasefire-query-watcher");
+        Map<String, Object> config = new java.util.HashMap<>(clientProperties);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ceasefire-query-watcher");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        this.consumerConfig = Map.copyOf(config);
         this.topics = topics;
         this.contradictions = contradictions;
         this.tallies = tallies;

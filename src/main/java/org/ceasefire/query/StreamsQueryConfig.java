@@ -15,7 +15,8 @@ import org.ceasefire.topics.Topics;
  * @param applicationServer this instance's {@code application.server} (host:port of this HTTP server as the
  *                          other instances reach it); empty when only one instance runs
  * @param bootstrapServers  the brokers, for the watcher of the output topics
- * @param serdeConfig       the Avro serde settings the topology uses ({@code schema.registry.url}, ...)
+ * @param serdeConfig       the Avro serde settings the topology uses ({@code schema.registry.url}, ...) and the
+ *                          cluster's client settings (security keys), which the output-topic watcher also uses
  */
 public record StreamsQueryConfig(QueryServerConfig http, Optional<HostInfo> applicationServer, ConflictDefinition conflict,
                                  Topics topics, String bootstrapServers, Map<String, ?> serdeConfig) {

@@ -1,5 +1,7 @@
 package org.ceasefire.query;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -37,7 +39,9 @@ public final class StreamsQueryServer implements AutoCloseable {
         LiveEventHub hub = new LiveEventHub();
         Deserializer<ClaimContradiction> contradictions = AvroSerdes.<ClaimContradiction>specific(config.serdeConfig(), false).deserializer();
         Deserializer<SectorTally> tallies = AvroSerdes.<SectorTally>specific(config.serdeConfig(), false).deserializer();
-        OutputTopicWatcher watcher = new OutputTopicWatcher(config.bootstrapServers(), config.topics(), contradictions, tallies, hub, metrics)
+        Map<String, Object> client = new HashMap<>(config.serdeConfig());
+        client.put("bootstrap.servers", config.bootstrapServers());
+        OutputTopicWatcher watcher = new OutputTopicWatcher(client, config.topics(), contradictions, tallies, hub, metrics)
                 .start();
         StreamsQueries queries = new StreamsQueries(streams, config.conflict(), config.applicationServer());
         QueryServices services = new QueryServices(config.conflict(), queries, Optional.of(queries.local()), hub,
