@@ -3,6 +3,7 @@ package org.ceasefire.cli;
 import java.util.concurrent.Callable;
 
 import org.ceasefire.config.AppSettings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,14 +13,18 @@ import picocli.CommandLine.Option;
         description = "Print the effective configuration, secrets hidden, or with --table the table of every setting.")
 public final class ConfigCommand implements Callable<Integer> {
     @Mixin
-    ConfigOptions options;
+    ConfigOptions options = new ConfigOptions();
 
     @Option(names = "--table", description = "Print the Markdown table of every setting (docs/configuration.md).")
     boolean table;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.out.print(table ? AppSettings.markdownTable() : options.load().describe());
+        spec.commandLine().getOut().print(table ? AppSettings.markdownTable() : options.load().describe());
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -41,7 +41,7 @@ public final class GazetteerCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        KafkaConnectionOptions connection = new KafkaConnectionOptions();
+        ConfigOptions connection = new ConfigOptions();
 
         @Parameters(arity = "0..1", paramLabel = "FILE", description = "Conflict definition and gazetteer JSON.")
         Path file;
@@ -63,14 +63,14 @@ public final class GazetteerCommand implements Runnable {
             }
             String topic = connection.topics().gazetteer();
             Reachability reachability = new Reachability(checkTimeout);
-            Optional<String> problem = reachability.broker(connection.bootstrapServers(), connection.bootstrapServersSource(), List.of(topic))
+            Optional<String> problem = reachability.broker(connection.clientProperties(), connection.bootstrapServersSource(), List.of(topic))
                     .or(() -> reachability.registry(connection.schemaRegistryUrl(), connection.schemaRegistryUrlSource()));
             if (problem.isPresent()) {
                 err.println("gazetteer load: " + problem.get());
                 return 1;
             }
-            int loaded = new GazetteerLoader(connection.bootstrapServers(),
-                    AvroSerdes.<Place>specific(connection.serdeConfig(), false).serializer()).load(gazetteer.places(), topic);
+            int loaded = new GazetteerLoader(connection.clientProperties(),
+                    AvroSerdes.<Place>specific(connection.clientProperties(), false).serializer()).load(gazetteer.places(), topic);
             out.printf("Loaded %d places of conflict %s (%d sectors) into %s.%n", loaded, gazetteer.conflict().id(),
                     gazetteer.conflict().sectors().size(), topic);
             return 0;

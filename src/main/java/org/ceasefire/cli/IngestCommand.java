@@ -49,7 +49,7 @@ public final class IngestCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    KafkaConnectionOptions connection = new KafkaConnectionOptions();
+    ConfigOptions connection = new ConfigOptions();
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files or globs to read; - for standard input.")
     List<String> inputs;
@@ -126,14 +126,14 @@ public final class IngestCommand implements Callable<Integer> {
 
     private Optional<String> unreachable() {
         Reachability reachability = new Reachability(checkTimeout);
-        Optional<String> broker = reachability.broker(connection.bootstrapServers(), connection.bootstrapServersSource(),
+        Optional<String> broker = reachability.broker(connection.clientProperties(), connection.bootstrapServersSource(),
                 List.of(connection.topics().statements()));
         return broker.isPresent() ? broker : reachability.registry(connection.schemaRegistryUrl(), connection.schemaRegistryUrlSource());
     }
 
     private StatementSink kafkaSink() {
-        Serializer<MinistryStatement> serializer = AvroSerdes.<MinistryStatement>specific(connection.serdeConfig(), false).serializer();
-        return new KafkaStatementSink(connection.bootstrapServers(), serializer, connection.topics().statements(),
+        Serializer<MinistryStatement> serializer = AvroSerdes.<MinistryStatement>specific(connection.clientProperties(), false).serializer();
+        return new KafkaStatementSink(KafkaStatementSink.producerConfig(connection.clientProperties()), serializer, connection.topics().statements(),
                 KafkaStatementSink.DEFAULT_MAX_IN_FLIGHT);
     }
 

@@ -1,5 +1,7 @@
 package org.ceasefire.cli;
 
+import org.ceasefire.config.InvalidConfigException;
+import org.ceasefire.topics.TopicMisconfiguredException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +31,22 @@ public final class Main implements Runnable {
 
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportConfigurationProblem);
+    }
+
+    /**
+     * A wrong setting or a misconfigured topic is the user's to fix: one line naming the key is more
+     * use than a stack trace. Anything else is a bug and keeps its stack trace.
+     */
+    private static int reportConfigurationProblem(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof InvalidConfigException || e instanceof TopicMisconfiguredException) {
+            command.getErr().println(command.getCommandName() + ": " + e.getMessage());
+            command.getErr().flush();
+            return 1;
+        }
+        throw e;
     }
 
     @Override

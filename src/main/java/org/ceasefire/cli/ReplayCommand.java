@@ -23,7 +23,7 @@ public final class ReplayCommand implements Callable<Integer> {
     static final int DIFFERENT = 3;
 
     @Mixin
-    ConfigOptions config;
+    ConfigOptions config = new ConfigOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -19,7 +19,7 @@ public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Mixin
-    ConfigOptions options;
+    ConfigOptions options = new ConfigOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

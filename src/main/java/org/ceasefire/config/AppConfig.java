@@ -135,6 +135,14 @@ public final class AppConfig {
                 + "; environment variable " + setting.environmentVariable() + ")");
     }
 
+    /** Where a setting's value came from, for messages: "from the default", "set by file app.properties", ... */
+    public String sourceOf(Setting setting) {
+        String source = sources.getOrDefault(setting.key(), "default");
+        return source.equals("default")
+                ? "from the default; set it with a flag, -c FILE or " + setting.environmentVariable()
+                : "set by " + source;
+    }
+
     public String get(Setting setting) {
         return values.getOrDefault(setting.key(), setting.defaultValue());
     }

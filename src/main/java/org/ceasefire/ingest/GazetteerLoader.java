@@ -22,7 +22,12 @@ public final class GazetteerLoader {
     private final Serializer<Place> serializer;
 
     public GazetteerLoader(String bootstrapServers, Serializer<Place> serializer) {
-        this.producerConfig = KafkaStatementSink.producerConfig(bootstrapServers);
+        this(Map.of("bootstrap.servers", bootstrapServers), serializer);
+    }
+
+    /** A loader for a cluster described by {@code clientProperties} (bootstrap servers and security keys). */
+    public GazetteerLoader(Map<String, Object> clientProperties, Serializer<Place> serializer) {
+        this.producerConfig = KafkaStatementSink.producerConfig(clientProperties);
         this.producerConfig.put("client.id", "ceasefire-gazetteer-load");
         this.serializer = serializer;
     }

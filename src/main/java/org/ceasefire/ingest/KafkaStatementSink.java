@@ -41,8 +41,12 @@ public final class KafkaStatementSink implements StatementSink {
 
     /** The producer settings ingestion needs; larger batches and a short linger for throughput. */
     public static Map<String, Object> producerConfig(String bootstrapServers) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return producerConfig(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** The same on top of the cluster's client settings (bootstrap servers and, on a secured cluster, its security keys). */
+    public static Map<String, Object> producerConfig(Map<String, Object> clientProperties) {
+        Map<String, Object> config = new HashMap<>(clientProperties);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 10);

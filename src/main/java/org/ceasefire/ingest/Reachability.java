@@ -29,16 +29,19 @@ public final class Reachability {
         this.timeout = timeout;
     }
 
-    /** The broker answers a metadata request, and the topics exist (the broker may refuse to create them). */
-    public Optional<String> broker(String bootstrapServers, String configuredBy, List<String> topics) {
+    /**
+     * The broker answers a metadata request, and the topics exist (the broker may refuse to create them).
+     * {@code clientProperties} holds {@code bootstrap.servers} and, on a secured cluster, its security keys.
+     */
+    public Optional<String> broker(Map<String, Object> clientProperties, String configuredBy, List<String> topics) {
         int millis = (int) timeout.toMillis();
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
-                // One quick attempt: a broker that is down should not be retried for a minute.
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000,
-                AdminClientConfig.CLIENT_ID_CONFIG, "ceasefire-ingest-check");
+        String bootstrapServers = String.valueOf(clientProperties.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+        Map<String, Object> config = new java.util.HashMap<>(clientProperties);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        // One quick attempt: a broker that is down should not be retried for a minute.
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "ceasefire-ingest-check");
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(millis, TimeUnit.MILLISECONDS);
             List<String> missing = topics.stream().filter(topic -> !existing.contains(topic)).toList();

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 
-import org.ceasefire.cli.KafkaConnectionOptions;
+import org.ceasefire.cli.ConfigOptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,20 +18,20 @@ class ConnectionSettingsTest {
     @Test
     @DisplayName("an option wins over the environment, the environment over the default, and each says where it came from")
     void optionThenEnvironmentThenDefault() {
-        KafkaConnectionOptions fromOptions = new KafkaConnectionOptions(ENV::get).with("localhost:29092", "http://localhost:28081");
+        ConfigOptions fromOptions = new ConfigOptions(ENV).with("localhost:29092", "http://localhost:28081");
         assertThat(fromOptions.bootstrapServers()).isEqualTo("localhost:29092");
-        assertThat(fromOptions.bootstrapServersSource()).isEqualTo("set by --bootstrap-servers");
-        assertThat(fromOptions.schemaRegistryUrlSource()).isEqualTo("set by --schema-registry-url");
+        assertThat(fromOptions.bootstrapServersSource()).isEqualTo("set by command line");
+        assertThat(fromOptions.schemaRegistryUrlSource()).isEqualTo("set by command line");
 
-        KafkaConnectionOptions fromEnvironment = new KafkaConnectionOptions(ENV::get);
+        ConfigOptions fromEnvironment = new ConfigOptions(ENV);
         assertThat(fromEnvironment.bootstrapServers()).isEqualTo("localhost:19092");
-        assertThat(fromEnvironment.bootstrapServersSource()).isEqualTo("from environment variable CEASEFIRE_BOOTSTRAP_SERVERS");
+        assertThat(fromEnvironment.bootstrapServersSource()).isEqualTo("set by environment variable CEASEFIRE_BOOTSTRAP_SERVERS");
         assertThat(fromEnvironment.schemaRegistryUrl()).isEqualTo("http://localhost:18081");
 
-        KafkaConnectionOptions defaults = new KafkaConnectionOptions(name -> null);
+        ConfigOptions defaults = new ConfigOptions(Map.of());
         assertThat(defaults.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(defaults.schemaRegistryUrl()).isEqualTo("http://localhost:8081");
-        assertThat(defaults.bootstrapServersSource()).isEqualTo("from the default; set it with the option or CEASEFIRE_BOOTSTRAP_SERVERS");
+        assertThat(defaults.bootstrapServersSource()).isEqualTo("from the default; set it with a flag, -c FILE or CEASEFIRE_BOOTSTRAP_SERVERS");
     }
 
     @Test

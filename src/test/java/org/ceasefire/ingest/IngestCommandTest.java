@@ -151,7 +151,7 @@ class IngestCommandTest {
         String address = "127.0.0.1:" + EmbeddedKafka.freePort();
         Run run = ingest("--bootstrap-servers", address, "--check-timeout", "1s", "ok.jsonl");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("ingest: Cannot reach the Kafka broker at " + address + " (set by --bootstrap-servers) within 1 s");
+        assertThat(run.err()).contains("ingest: Cannot reach the Kafka broker at " + address + " (set by command line) within 1 s");
         assertThat(run.out()).isEmpty();
     }
 }

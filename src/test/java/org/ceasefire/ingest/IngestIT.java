@@ -148,7 +148,7 @@ class IngestIT {
         Run run = run(new IngestCommand(InputStream.nullInputStream(), dir), "--bootstrap-servers", KAFKA.bootstrapServers(),
                 "--schema-registry-url", url, "--topic-prefix", topics.prefix(), "--check-timeout", "2s", "ok.jsonl");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("ingest: Cannot reach the schema registry at " + url + " (set by --schema-registry-url): ");
+        assertThat(run.err()).contains("ingest: Cannot reach the schema registry at " + url + " (set by command line): ");
         assertThat(run.out()).isEmpty();
     }
 
