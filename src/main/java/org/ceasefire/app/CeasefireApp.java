@@ -39,6 +39,7 @@ public final class CeasefireApp implements AutoCloseable {
     private final StreamsQueryServer http;
     private final Duration shutdownTimeout;
     private final String url;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private CeasefireApp(KafkaStreams streams, StreamsQueryServer http, Duration shutdownTimeout, String url) {
         this.streams = streams;
@@ -116,9 +117,12 @@ public final class CeasefireApp implements AutoCloseable {
         return http.port();
     }
 
-    /** Closes the HTTP server, then Streams (which commits its last transaction), within the shutdown timeout. */
+    /** Closes the HTTP server, then Streams (which commits its last transaction), within the shutdown timeout. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         http.close();
         boolean closed = streams.close(new KafkaStreams.CloseOptions().timeout(shutdownTimeout));
         if (!closed) {

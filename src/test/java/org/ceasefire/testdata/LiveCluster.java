@@ -1,0 +1,88 @@
+package org.ceasefire.testdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.ceasefire.audit.AuditReplay;
+import org.ceasefire.avro.MinistryStatement;
+import org.ceasefire.avro.Place;
+import org.ceasefire.config.AppConfig;
+import org.ceasefire.conflict.GazetteerFile;
+import org.ceasefire.embedded.EmbeddedKafka;
+import org.ceasefire.ingest.GazetteerLoader;
+import org.ceasefire.ingest.KafkaStatementSink;
+import org.ceasefire.ingest.generator.SpellingBook;
+import org.ceasefire.ingest.generator.StatementGenerator;
+import org.ceasefire.ingest.generator.SyntheticGazetteer;
+import org.ceasefire.registry.EmbeddedSchemaRegistry;
+import org.ceasefire.registry.serde.AvroSerdes;
+import org.ceasefire.topics.TopicBootstrapper;
+import org.ceasefire.topics.Topics;
+import org.ceasefire.topology.TopologyConfig;
+
+/** An embedded broker and registry with the topics and gazetteer of one prefix, and helpers to feed them and to check the live output. */
+public final class LiveCluster implements AutoCloseable {
+    public static final GazetteerFile CONFLICT = GazetteerFile.builtIn();
+
+    public final EmbeddedKafka kafka = EmbeddedKafka.start();
+    public final EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers());
+    public final Topics topics;
+
+    public LiveCluster(String prefix, int partitions) {
+        topics = new Topics(prefix);
+        try (Admin admin = Admin.create(client())) {
+            new TopicBootstrapper(admin).ensure(topics.specs(partitions, (short) 1));
+        }
+        new GazetteerLoader(client(), AvroSerdes.<Place>specific(client(), false).serializer()).load(CONFLICT.places(), topics.gazetteer());
+    }
+
+    public Map<String, Object> client() {
+        return Map.of("bootstrap.servers", kafka.bootstrapServers(), "schema.registry.url", registry.url());
+    }
+
+    /** The app's configuration for this cluster, with a free HTTP port and its own state directory. */
+    public AppConfig appConfig(String applicationId, Path stateDir) {
+        Map<String, String> values = new HashMap<>();
+        values.put("bootstrap.servers", kafka.bootstrapServers());
+        values.put("schema.registry.url", registry.url());
+        values.put("application.id", applicationId);
+        values.put("ceasefire.topic.prefix", topics.prefix());
+        values.put("ceasefire.topic.replication.factor", "1");
+        values.put("ceasefire.http.port", "0");
+        values.put("state.dir", stateDir.toString());
+        return AppConfig.of(values);
+    }
+
+    public static List<MinistryStatement> generated(long count, long seed) {
+        SyntheticGazetteer.World world = SyntheticGazetteer.extend(CONFLICT, SpellingBook.readOrBuiltIn(null), 0, seed);
+        List<MinistryStatement> statements = new ArrayList<>();
+        new StatementGenerator(world, seed).generate(count, statements::add);
+        return statements;
+    }
+
+    public void produce(List<MinistryStatement> statements) {
+        try (KafkaStatementSink sink = new KafkaStatementSink(KafkaStatementSink.producerConfig(client()),
+                AvroSerdes.<MinistryStatement>specific(client(), false).serializer(), topics.statements(), 1_000)) {
+            statements.forEach(sink::send);
+            sink.flush();
+            assertThat(sink.failed()).as("statements that could not be sent").isZero();
+        }
+    }
+
+    /** The verifier: the same topology replayed offline over the whole log, compared with the live output. */
+    public AuditReplay audit() {
+        return new AuditReplay(client(), TopologyConfig.of(topics, CONFLICT.conflict(), client()));
+    }
+
+    @Override
+    public void close() {
+        registry.close();
+        kafka.close();
+    }
+}
