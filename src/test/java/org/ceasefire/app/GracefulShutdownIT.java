@@ -39,6 +39,7 @@ class GracefulShutdownIT {
                     "-D", "application.id=sigterm-app",
                     "-D", "ceasefire.http.port=0",
                     "-D", "ceasefire.topic.replication.factor=1",
+                    "-D", "ceasefire.topic.partitions=" + cluster.partitions,
                     "-D", "state.dir=" + dir.resolve("state"))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {

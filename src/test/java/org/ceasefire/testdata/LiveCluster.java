@@ -33,9 +33,11 @@ public final class LiveCluster implements AutoCloseable {
     public final EmbeddedKafka kafka = EmbeddedKafka.start();
     public final EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers());
     public final Topics topics;
+    public final int partitions;
 
     public LiveCluster(String prefix, int partitions) {
         topics = new Topics(prefix);
+        this.partitions = partitions;
         try (Admin admin = Admin.create(client())) {
             new TopicBootstrapper(admin).ensure(topics.specs(partitions, (short) 1));
         }
@@ -53,6 +55,7 @@ public final class LiveCluster implements AutoCloseable {
         values.put("schema.registry.url", registry.url());
         values.put("application.id", applicationId);
         values.put("ceasefire.topic.prefix", topics.prefix());
+        values.put("ceasefire.topic.partitions", String.valueOf(partitions));
         values.put("ceasefire.topic.replication.factor", "1");
         values.put("ceasefire.http.port", "0");
         values.put("state.dir", stateDir.toString());
