@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.ceasefire.audit.AuditReplay;
 import org.ceasefire.ingest.Progress;
 import org.ceasefire.testdata.LiveCluster;
+import org.ceasefire.topics.Topics;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,8 @@ class GracefulShutdownIT {
     void sigtermClosesCleanly() throws Exception {
         Path jar = Path.of("target", "ceasefire-monitor.jar");
         assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
-        try (LiveCluster cluster = new LiveCluster("sigterm.", 2)) {
+        try (LiveCluster cluster = new LiveCluster()) {
+            Topics topics = cluster.createTopics("sigterm.", 2);
             Path log = dir.resolve("app.log");
             Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-jar", jar.toString(), "run",
@@ -39,15 +41,15 @@ class GracefulShutdownIT {
                     "-D", "application.id=sigterm-app",
                     "-D", "ceasefire.http.port=0",
                     "-D", "ceasefire.topic.replication.factor=1",
-                    "-D", "ceasefire.topic.partitions=" + cluster.partitions,
+                    "-D", "ceasefire.topic.partitions=2",
                     "-D", "state.dir=" + dir.resolve("state"))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("ceasefire-monitor running"));
-                cluster.produce(LiveCluster.generated(600, 9));
+                cluster.produce(topics, LiveCluster.generated(600, 9));
                 AuditReplay.Options options = new AuditReplay.Options(null, null, null, dir.resolve("audit"));
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                        assertThat(cluster.audit().replayAndCompare(options, Progress.NONE).differences()).isEmpty());
+                        assertThat(cluster.audit(topics).replayAndCompare(options, Progress.NONE).differences()).isEmpty());
 
                 long began = System.nanoTime();
                 app.destroy();
@@ -58,7 +60,7 @@ class GracefulShutdownIT {
             } finally {
                 app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            AuditReplay.Outcome after = cluster.audit().replayAndCompare(
+            AuditReplay.Outcome after = cluster.audit(topics).replayAndCompare(
                     new AuditReplay.Options(null, null, null, dir.resolve("after")), Progress.NONE);
             assertThat(after.differences()).isEmpty();
             assertThat(after.results().contradictions()).isNotEmpty();

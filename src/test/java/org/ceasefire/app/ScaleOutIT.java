@@ -12,6 +12,7 @@ import org.ceasefire.audit.AuditReplay;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.ingest.Progress;
 import org.ceasefire.testdata.LiveCluster;
+import org.ceasefire.topics.Topics;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,26 +24,27 @@ class ScaleOutIT {
     @Test
     @DisplayName("a second instance joins and the first leaves mid-stream, then the first restarts from its state: the outputs equal one uninterrupted run")
     void rebalancesAndRestartsGiveTheResultsOfOneRun() {
-        try (LiveCluster cluster = new LiveCluster("scale.", 4)) {
+        try (LiveCluster cluster = new LiveCluster()) {
+            Topics topics = cluster.createTopics("scale.", 4);
             List<MinistryStatement> statements = LiveCluster.generated(2_000, 21);
             Path stateA = dir.resolve("state-a");
-            CeasefireApp first = CeasefireApp.start(cluster.appConfig("scale-out", stateA));
+            CeasefireApp first = CeasefireApp.start(cluster.appConfig(topics, 4, "scale-out", stateA));
             CeasefireApp second;
             try {
-                cluster.produce(statements.subList(0, 500));
-                second = CeasefireApp.start(cluster.appConfig("scale-out", dir.resolve("state-b")));
-                cluster.produce(statements.subList(500, 1_000));
+                cluster.produce(topics, statements.subList(0, 500));
+                second = CeasefireApp.start(cluster.appConfig(topics, 4, "scale-out", dir.resolve("state-b")));
+                cluster.produce(topics, statements.subList(500, 1_000));
                 await().atMost(Duration.ofSeconds(60)).until(() -> running(first) && running(second));
             } finally {
                 first.close();
             }
-            cluster.produce(statements.subList(1_000, 1_500));
-            try (CeasefireApp restarted = CeasefireApp.start(cluster.appConfig("scale-out", stateA))) {
-                cluster.produce(statements.subList(1_500, 2_000));
+            cluster.produce(topics, statements.subList(1_000, 1_500));
+            try (CeasefireApp restarted = CeasefireApp.start(cluster.appConfig(topics, 4, "scale-out", stateA))) {
+                cluster.produce(topics, statements.subList(1_500, 2_000));
                 AuditReplay.Options options = new AuditReplay.Options(null, null, null, dir.resolve("audit"));
                 await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                        assertThat(cluster.audit().replayAndCompare(options, Progress.NONE).differences()).isEmpty());
-                AuditReplay.Outcome outcome = cluster.audit().replay(new AuditReplay.Options(null, null, null, dir.resolve("final")), Progress.NONE);
+                        assertThat(cluster.audit(topics).replayAndCompare(options, Progress.NONE).differences()).isEmpty());
+                AuditReplay.Outcome outcome = cluster.audit(topics).replay(new AuditReplay.Options(null, null, null, dir.resolve("final")), Progress.NONE);
                 assertThat(outcome.statements()).isEqualTo(2_000);
                 assertThat(outcome.results().contradictions()).hasSizeGreaterThan(50);
                 assertThat(restarted.streams().state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);

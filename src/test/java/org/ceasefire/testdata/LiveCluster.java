@@ -26,30 +26,32 @@ import org.ceasefire.topics.TopicBootstrapper;
 import org.ceasefire.topics.Topics;
 import org.ceasefire.topology.TopologyConfig;
 
-/** An embedded broker and registry with the topics and gazetteer of one prefix, and helpers to feed them and to check the live output. */
+/**
+ * An embedded broker and registry for integration tests, with helpers to create a prefix's topics
+ * (gazetteer loaded), feed them, configure the app on them, and check the live output.
+ */
 public final class LiveCluster implements AutoCloseable {
     public static final GazetteerFile CONFLICT = GazetteerFile.builtIn();
 
     public final EmbeddedKafka kafka = EmbeddedKafka.start();
     public final EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers());
-    public final Topics topics;
-    public final int partitions;
-
-    public LiveCluster(String prefix, int partitions) {
-        topics = new Topics(prefix);
-        this.partitions = partitions;
-        try (Admin admin = Admin.create(client())) {
-            new TopicBootstrapper(admin).ensure(topics.specs(partitions, (short) 1));
-        }
-        new GazetteerLoader(client(), AvroSerdes.<Place>specific(client(), false).serializer()).load(CONFLICT.places(), topics.gazetteer());
-    }
 
     public Map<String, Object> client() {
         return Map.of("bootstrap.servers", kafka.bootstrapServers(), "schema.registry.url", registry.url());
     }
 
-    /** The app's configuration for this cluster, with a free HTTP port and its own state directory. */
-    public AppConfig appConfig(String applicationId, Path stateDir) {
+    /** Creates every topic of {@code prefix} with {@code partitions} partitions and loads the built-in gazetteer. */
+    public Topics createTopics(String prefix, int partitions) {
+        Topics topics = new Topics(prefix);
+        try (Admin admin = Admin.create(client())) {
+            new TopicBootstrapper(admin).ensure(topics.specs(partitions, (short) 1));
+        }
+        new GazetteerLoader(client(), AvroSerdes.<Place>specific(client(), false).serializer()).load(CONFLICT.places(), topics.gazetteer());
+        return topics;
+    }
+
+    /** The app's configuration for these topics, with a free HTTP port and its own state directory. */
+    public AppConfig appConfig(Topics topics, int partitions, String applicationId, Path stateDir) {
         Map<String, String> values = new HashMap<>();
         values.put("bootstrap.servers", kafka.bootstrapServers());
         values.put("schema.registry.url", registry.url());
@@ -69,7 +71,7 @@ public final class LiveCluster implements AutoCloseable {
         return statements;
     }
 
-    public void produce(List<MinistryStatement> statements) {
+    public void produce(Topics topics, List<MinistryStatement> statements) {
         try (KafkaStatementSink sink = new KafkaStatementSink(KafkaStatementSink.producerConfig(client()),
                 AvroSerdes.<MinistryStatement>specific(client(), false).serializer(), topics.statements(), 1_000)) {
             statements.forEach(sink::send);
@@ -79,7 +81,7 @@ public final class LiveCluster implements AutoCloseable {
     }
 
     /** The verifier: the same topology replayed offline over the whole log, compared with the live output. */
-    public AuditReplay audit() {
+    public AuditReplay audit(Topics topics) {
         return new AuditReplay(client(), TopologyConfig.of(topics, CONFLICT.conflict(), client()));
     }
 
