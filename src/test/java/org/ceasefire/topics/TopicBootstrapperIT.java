@@ -2,7 +2,9 @@ package org.ceasefire.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +73,8 @@ class TopicBootstrapperIT {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topics.contradictions());
             admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
                     new ConfigEntry("cleanup.policy", "delete"), AlterConfigOp.OpType.SET)))).all().get();
+            // The controller accepts the change before the broker's metadata shows it.
+            await().atMost(Duration.ofSeconds(30)).until(() -> "delete".equals(config(admin, topics.contradictions(), "cleanup.policy")));
             assertThatThrownBy(() -> new TopicBootstrapper(admin).ensure(topics.specs(1, (short) 1)))
                     .isInstanceOf(TopicMisconfiguredException.class)
                     .hasMessageContaining("changed.contradictions: cleanup.policy is delete, must be compact");
