@@ -10,6 +10,10 @@ import picocli.CommandLine.Command;
         description = "Pairs the contradictory statements of both sides of a ceasefire and keeps rolling tallies per sector.",
         subcommands = {
                 DemoCommand.class,
+                IngestCommand.class,
+                GazetteerCommand.class,
+                GenerateCommand.class,
+                ConfigCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

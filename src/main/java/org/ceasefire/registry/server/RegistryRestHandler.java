@@ -149,7 +149,12 @@ final class RegistryRestHandler implements HttpHandler {
         }
         if (p.size() == 4 && "versions".equals(p.get(3))) {
             List<Map<String, Object>> uses = new ArrayList<>();
-            service.usesOf(id).forEach(u -> uses.add(Map.of("subject", u.subject(), "version", u.version())));
+            service.usesOf(id).forEach(u -> {
+                Map<String, Object> use = new LinkedHashMap<>();
+                use.put("subject", u.subject());
+                use.put("version", u.version());
+                uses.add(use);
+            });
             return uses;
         }
         if (p.size() == 4 && "subjects".equals(p.get(3))) {

@@ -1,0 +1,19 @@
+package org.ceasefire.audit;
+
+import java.util.List;
+import java.util.SortedMap;
+
+import org.ceasefire.avro.ClaimContradiction;
+import org.ceasefire.avro.SectorTally;
+
+/**
+ * What a run of the topology concluded: the final tally per key and the standing contradictions per
+ * pair id (withdrawn pairs are absent), plus the statements it rejected, flagged late or could not place.
+ */
+public record AuditResults(
+        SortedMap<String, SectorTally> tallies,
+        SortedMap<String, ClaimContradiction> contradictions,
+        List<RejectedRecord> rejected,
+        List<String> late,
+        SortedMap<String, Long> unresolvedPlaces) {
+}

@@ -1,0 +1,179 @@
+package org.ceasefire.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.ceasefire.avro.ClaimContradiction;
+import org.ceasefire.avro.MinistryStatement;
+import org.ceasefire.avro.Place;
+import org.ceasefire.avro.SectorTally;
+import org.ceasefire.avro.internal.UnresolvedName;
+import org.ceasefire.registry.serde.AvroSerdes;
+import org.ceasefire.topics.Topics;
+import org.ceasefire.topology.CeasefireTopology;
+import org.ceasefire.topology.DeadLetterHeaders;
+import org.ceasefire.topology.TopologyConfig;
+
+/**
+ * Runs the production topology, unchanged, over statements read from the log, in isolation: in this
+ * process, with in-memory state, its own in-memory schema registry, and nothing written to the
+ * cluster. The statements are re-encoded for that private registry; the log append time of each
+ * record is kept as its timestamp, so lateness is judged exactly as it was live.
+ */
+public final class OfflineReplay implements AutoCloseable {
+    private static final int DRAIN_EVERY = 5_000;
+
+    private final TopologyTestDriver driver;
+    private final Path stateDir;
+    private final TestInputTopic<String, byte[]> statements;
+    private final TestInputTopic<String, Place> gazetteer;
+    private final TestOutputTopic<String, SectorTally> talliesOut;
+    private final TestOutputTopic<String, ClaimContradiction> contradictionsOut;
+    private final TestOutputTopic<String, MinistryStatement> lateOut;
+    private final TestOutputTopic<byte[], byte[]> deadLettersOut;
+    private final Serializer<MinistryStatement> encoder;
+
+    private final SortedMap<String, SectorTally> tallies = new TreeMap<>();
+    private final SortedMap<String, ClaimContradiction> contradictions = new TreeMap<>();
+    private final TreeSet<String> late = new TreeSet<>();
+    private final List<RejectedRecord> rejected = new ArrayList<>();
+    /** Where each piped record came from in the real log, by its position in the replay's input. */
+    private final List<long[]> origins = new ArrayList<>();
+    private long piped;
+
+    public OfflineReplay(TopologyConfig live) {
+        Topics topics = live.topics();
+        Map<String, Object> privateRegistry = Map.of("schema.registry.url", "mock://replay-" + UUID.randomUUID(),
+                "specific.avro.reader", true);
+        TopologyConfig config = new TopologyConfig(topics, live.conflict(), live.pairingDistance(), live.horizon(), privateRegistry);
+        try {
+            stateDir = Files.createTempDirectory("ceasefire-replay-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create a state directory for the replay", e);
+        }
+        Properties props = new Properties();
+        props.putAll(privateRegistry);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ceasefire-replay");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay.invalid:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(CeasefireTopology.build(config), props);
+
+        Serde<MinistryStatement> statementSerde = AvroSerdes.specific(privateRegistry, false);
+        Serde<Place> placeSerde = AvroSerdes.specific(privateRegistry, false);
+        Serde<SectorTally> tallySerde = AvroSerdes.specific(privateRegistry, false);
+        Serde<ClaimContradiction> pairSerde = AvroSerdes.specific(privateRegistry, false);
+        encoder = statementSerde.serializer();
+        statements = driver.createInputTopic(topics.statements(), new StringSerializer(), new ByteArraySerializer());
+        gazetteer = driver.createInputTopic(topics.gazetteer(), new StringSerializer(), placeSerde.serializer());
+        talliesOut = driver.createOutputTopic(topics.sectorTallies(), new StringDeserializer(), tallySerde.deserializer());
+        contradictionsOut = driver.createOutputTopic(topics.contradictions(), new StringDeserializer(), pairSerde.deserializer());
+        lateOut = driver.createOutputTopic(topics.late(), new StringDeserializer(), statementSerde.deserializer());
+        deadLettersOut = driver.createOutputTopic(topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Loads the places before the statements, as a running app has them in its global store. */
+    public void loadGazetteer(Collection<Place> places) {
+        places.forEach(place -> gazetteer.pipeInput(place.getPlaceId(), place, 0L));
+    }
+
+    /** Replays one decoded statement, stamped with its log append time. */
+    public void replay(LoggedRecord origin, MinistryStatement statement) {
+        String key = origin.key() == null ? null : new String(origin.key(), StandardCharsets.UTF_8);
+        byte[] value = encoder.serialize("replay", statement);
+        origins.add(new long[] {origin.partition(), origin.offset()});
+        statements.pipeInput(new TestRecord<>(key, value, new RecordHeaders(), Instant.ofEpochMilli(origin.timestamp())));
+        if (++piped % DRAIN_EVERY == 0) {
+            drain();
+        }
+    }
+
+    /** Records a record that could not even be decoded from the log: it is rejected as the live DLQ would. */
+    public void reject(LoggedRecord origin, String reason) {
+        String key = origin.key() == null ? "" : new String(origin.key(), StandardCharsets.UTF_8);
+        rejected.add(new RejectedRecord(key, reason, origin.partition(), origin.offset()));
+    }
+
+    /** The final results: latest tally per key, standing contradictions, and what was rejected, late or unplaced. */
+    public AuditResults finish() {
+        drain();
+        rejected.sort(java.util.Comparator.comparingInt(RejectedRecord::partition).thenComparingLong(RejectedRecord::offset));
+        return new AuditResults(tallies, contradictions, List.copyOf(rejected), List.copyOf(late), unresolvedPlaces());
+    }
+
+    private void drain() {
+        for (KeyValue<String, SectorTally> kv : talliesOut.readKeyValuesToList()) {
+            putOrRemove(tallies, kv.key, kv.value);
+        }
+        for (KeyValue<String, ClaimContradiction> kv : contradictionsOut.readKeyValuesToList()) {
+            putOrRemove(contradictions, kv.key, kv.value);
+        }
+        for (KeyValue<String, MinistryStatement> kv : lateOut.readKeyValuesToList()) {
+            late.add(kv.key);
+        }
+        for (TestRecord<byte[], byte[]> dead : deadLettersOut.readRecordsToList()) {
+            long replayOffset = Long.parseLong(header(dead, DeadLetterHeaders.OFFSET, "-1"));
+            long[] origin = replayOffset >= 0 && replayOffset < origins.size() ? origins.get((int) replayOffset) : new long[] {-1, -1};
+            String key = dead.key() == null ? "" : new String(dead.key(), StandardCharsets.UTF_8);
+            rejected.add(new RejectedRecord(key, header(dead, DeadLetterHeaders.REASON, "(no reason)"), (int) origin[0], origin[1]));
+        }
+    }
+
+    private SortedMap<String, Long> unresolvedPlaces() {
+        SortedMap<String, Long> names = new TreeMap<>();
+        KeyValueStore<String, UnresolvedName> store = driver.getKeyValueStore(CeasefireTopology.UNRESOLVED_NAMES_STORE);
+        try (KeyValueIterator<String, UnresolvedName> all = store.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value != null && kv.value.getStatements() > 0) {
+                    names.put(kv.key, kv.value.getStatements());
+                }
+            });
+        }
+        return names;
+    }
+
+    private static <V> void putOrRemove(SortedMap<String, V> map, String key, V value) {
+        if (value == null) {
+            map.remove(key);
+        } else {
+            map.put(key, value);
+        }
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name, String fallback) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? fallback : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        org.ceasefire.embedded.EmbeddedKafka.deleteRecursively(stateDir);
+    }
+}
