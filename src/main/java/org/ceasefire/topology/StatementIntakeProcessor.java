@@ -107,6 +107,10 @@ final class StatementIntakeProcessor implements Processor<byte[], byte[], String
         updated.getRevisions().add(after);
         history.put(statement.getStatementId(), updated);
         String key = statement.getStatementId();
+        // Downstream records keep the log append time, not the incident time: a broker drops the state of
+        // a producer whose last record is older than producer.id.expiration.ms (1 day), so transactional
+        // writes of records stamped with the incidents of a back-filled history fail with
+        // OutOfOrderSequenceException. Stream time, and with it the eviction of pairing candidates, is log time.
         if (after.getLate()) {
             context.forward(new Record<String, Routed>(key, new Routed.Late(statement), record.timestamp()));
         }
