@@ -1,12 +1,12 @@
 package org.ceasefire.query;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.ceasefire.avro.Casualty;
 import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
+import org.ceasefire.testdata.Statements;
 
 /** Hand-made statements for the integration tests; places from the built-in gazetteer. */
 final class ItStatements {
@@ -14,22 +14,8 @@ final class ItStatements {
     }
 
     static MinistryStatement.Builder statement(String id, String issuer, ClaimType claim, String incidentStart, String location) {
-        Instant start = Instant.parse(incidentStart);
-        return MinistryStatement.newBuilder()
-                .setStatementId(id)
-                .setRevision(1)
-                .setRetracted(false)
-                .setIssuer(issuer)
-                .setIssuerBody(null)
-                .setPublishedAt(start.plusSeconds(3600))
-                .setIncidentStart(start)
-                .setIncidentEnd(null)
-                .setClaim(claim)
-                .setAccused(null)
-                .setLocation(location)
-                .setRefersTo(null)
+        return Statements.builder(id, issuer, claim, incidentStart, location)
                 .setWeapons(new ArrayList<>(List.of("small_arms")))
-                .setCasualties(new ArrayList<>())
                 .setSourceUrl("https://example.org/" + id)
                 .setLanguage("en")
                 .setText("Statement " + id + ".");

@@ -1,6 +1,7 @@
 package org.ceasefire.testdata;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.ceasefire.avro.Casualty;
@@ -10,6 +11,29 @@ import org.ceasefire.avro.MinistryStatement;
 /** Ready-made statements for tests. */
 public final class Statements {
     private Statements() {
+    }
+
+    /** A statement with its required fields, published an hour after its incident, optional fields empty. */
+    public static MinistryStatement.Builder builder(String id, String issuer, ClaimType claim, String incidentStart, String location) {
+        Instant start = Instant.parse(incidentStart);
+        return MinistryStatement.newBuilder()
+                .setStatementId(id)
+                .setRevision(1)
+                .setRetracted(false)
+                .setIssuer(issuer)
+                .setIssuerBody(null)
+                .setPublishedAt(start.plusSeconds(3600))
+                .setIncidentStart(start)
+                .setIncidentEnd(null)
+                .setClaim(claim)
+                .setAccused(null)
+                .setLocation(location)
+                .setRefersTo(null)
+                .setWeapons(new ArrayList<>())
+                .setCasualties(new ArrayList<>())
+                .setSourceUrl(null)
+                .setLanguage(null)
+                .setText(null);
     }
 
     /** Armenia's accusation of 11 April 2023 near Tegh, with every optional field filled. */

@@ -14,6 +14,7 @@ import org.ceasefire.conflict.ConflictDefinition;
 import org.ceasefire.conflict.Party;
 import org.ceasefire.conflict.Sector;
 import org.ceasefire.conflict.Side;
+import org.ceasefire.testdata.Statements;
 
 /**
  * The conflict, places and statements the topology tests use. Defined here rather than read from the
@@ -52,25 +53,7 @@ final class Fixtures {
     }
 
     static MinistryStatement.Builder statement(String id, String issuer, ClaimType claim, String incidentStart, String location) {
-        Instant start = Instant.parse(incidentStart);
-        return MinistryStatement.newBuilder()
-                .setStatementId(id)
-                .setRevision(1)
-                .setRetracted(false)
-                .setIssuer(issuer)
-                .setIssuerBody(null)
-                .setPublishedAt(start.plusSeconds(3600))
-                .setIncidentStart(start)
-                .setIncidentEnd(null)
-                .setClaim(claim)
-                .setAccused(null)
-                .setLocation(location)
-                .setRefersTo(null)
-                .setWeapons(new ArrayList<>())
-                .setCasualties(new ArrayList<>())
-                .setSourceUrl(null)
-                .setLanguage(null)
-                .setText(null);
+        return Statements.builder(id, issuer, claim, incidentStart, location);
     }
 
     static MinistryStatement accusation(String id, String issuer, String accused, String incidentStart, String location) {
