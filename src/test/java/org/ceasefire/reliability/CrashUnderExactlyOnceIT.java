@@ -61,7 +61,7 @@ class CrashUnderExactlyOnceIT {
 
     @Test
     @DisplayName("SIGKILL of the app at 3+ seeded random points while statements arrive: committed tallies and contradictions equal the replay of the input log, none missing, extra or double-counted")
-    void killedAndRestartedAppLosesAndDuplicatesNothing() {
+    void killedAndRestartedAppLosesAndDuplicatesNothing() throws Exception {
         Map<String, Object> client = FaultCluster.client(kafka.bootstrapServers(), registry.url());
         Topics topics = FaultCluster.createTopics(client, "crash.");
         List<MinistryStatement> statements = FaultCluster.generated(STATEMENTS, SEED);
