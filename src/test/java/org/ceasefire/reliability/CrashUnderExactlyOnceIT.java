@@ -99,6 +99,7 @@ class CrashUnderExactlyOnceIT {
                     });
             long aborted = FaultCluster.readAll(client, topics.sectorTallies(), "read_uncommitted").size()
                     - FaultCluster.readAll(client, topics.sectorTallies(), "read_committed").size();
+            assertThat(aborted).as("kills landed inside open transactions: their records were aborted").isPositive();
             LOG.info("RESULT crash: kills {}, statements in {}, {}; tally records in aborted transactions {}",
                     kills, STATEMENTS, verdict[0].summary(), aborted);
             assertThat(kills).isGreaterThanOrEqualTo(3);
