@@ -30,7 +30,11 @@ final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildJvm start(String name, Path logDir, List<String> args) {
+    /** Child logs stay after the test (temporary directories do not), for diagnosis. */
+    static final Path LOGS = Path.of("target", "reliability-logs");
+
+    static ChildJvm start(String name, Path ignoredTempDir, List<String> args) {
+        Path logDir = LOGS;
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run `mvn -DskipTests package` first");
         }
