@@ -63,7 +63,9 @@ final class StatementIntakeProcessor implements Processor<byte[], byte[], String
                         + context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?")
                         + "; the record is retried, not dead-lettered", e);
             }
-            reject(record, "value: cannot be decoded as a MinistryStatement: " + rootMessage(e));
+            // The decoder's own message says what is wrong and where (truncated, unknown schema id, ...); the root
+            // cause alone can be as bare as "EOFException".
+            reject(record, "value: cannot be decoded as a MinistryStatement: " + (e.getMessage() != null ? e.getMessage() : rootMessage(e)));
             return;
         }
         String problem = problemWith(record, statement);
@@ -86,11 +88,21 @@ final class StatementIntakeProcessor implements Processor<byte[], byte[], String
             throw new IllegalArgumentException("the record has no value (a tombstone)");
         }
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
-        MinistryStatement statement = deserializer.deserialize(topic, record.headers(), record.value());
-        if (statement == null) {
+        // Read as Object: a record of another type (say a Place written to this topic) must be named as such,
+        // not fail with a ClassCastException.
+        Object decoded = ((Deserializer<?>) deserializer).deserialize(topic, record.headers(), record.value());
+        if (decoded == null) {
             throw new IllegalArgumentException("the value decoded to nothing");
         }
+        if (!(decoded instanceof MinistryStatement statement)) {
+            throw new IllegalArgumentException("the value is a " + typeName(decoded) + " record, not a MinistryStatement");
+        }
         return statement;
+    }
+
+    static String typeName(Object decoded) {
+        return decoded instanceof org.apache.avro.generic.GenericContainer avro ? avro.getSchema().getFullName()
+                : decoded.getClass().getName();
     }
 
     private String problemWith(Record<byte[], byte[]> record, MinistryStatement statement) {

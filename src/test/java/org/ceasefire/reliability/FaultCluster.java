@@ -105,11 +105,11 @@ final class FaultCluster {
     }
 
     /** The verifier's verdict: what the input log holds, what replaying it gives, and how the live output differs. */
-    record Verdict(long statementsInLog, long deadLetters, int expectedTallies, int expectedContradictions,
+    record Verdict(long statementsInLog, long rejectedByReplay, long deadLetters, int expectedTallies, int expectedContradictions,
                    int liveTallies, int liveContradictions, List<Difference> differences) {
         String summary() {
-            return String.format("statements in log %d, DLQ %d, tallies expected %d live %d, contradictions expected %d live %d, "
-                            + "differences %d%s", statementsInLog, deadLetters, expectedTallies, liveTallies, expectedContradictions,
+            return String.format("statements in log %d, rejected by the replay %d, DLQ %d, tallies expected %d live %d, contradictions expected %d live %d, "
+                            + "differences %d%s", statementsInLog, rejectedByReplay, deadLetters, expectedTallies, liveTallies, expectedContradictions,
                     liveContradictions, differences.size(), differences.isEmpty() ? "" : ": " + differences.subList(0,
                             Math.min(5, differences.size())));
         }
@@ -126,7 +126,7 @@ final class FaultCluster {
                 Progress.NONE);
         AuditResults live = audit.liveResults();
         List<Difference> differences = ResultsDiffer.compare(live, replayed.results());
-        return new Verdict(replayed.statements(), countCommitted(client, topics.deadLetters()),
+        return new Verdict(replayed.statements(), replayed.results().rejected().size(), countCommitted(client, topics.deadLetters()),
                 replayed.results().tallies().size(), replayed.results().contradictions().size(),
                 live.tallies().size(), live.contradictions().size(), differences);
     }
