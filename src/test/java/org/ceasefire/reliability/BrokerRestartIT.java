@@ -65,13 +65,13 @@ class BrokerRestartIT {
                         LOG.info("Broker {}: down with {} statements sent, restarting after {}", how, sentWhileDown, feeder.sent());
                         broker.start();
                     }
-                    await("the feeder").atMost(Duration.ofSeconds(180)).until(feeder::done);
+                    await("the feeder").atMost(Duration.ofSeconds(180 + STATEMENTS / 100)).until(feeder::done);
                     assertThat(feeder.acknowledged()).isEqualTo(STATEMENTS);
                     assertThat(feeder.failed()).as("first failure: %s", feeder.firstFailure()).isZero();
                 }
                 assertThat(app.isAlive()).as("the app survived the broker restarts:\n%s", app.tail()).isTrue();
                 FaultCluster.Verdict[] verdict = new FaultCluster.Verdict[1];
-                await("the live output to equal the replay").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(3))
+                await("the live output to equal the replay").atMost(Duration.ofSeconds(180 + STATEMENTS / 50)).pollInterval(Duration.ofSeconds(3))
                         .ignoreExceptions()
                         .untilAsserted(() -> {
                             verdict[0] = FaultCluster.verify(client, topics, dir);

@@ -87,12 +87,12 @@ class CrashUnderExactlyOnceIT {
                 app.close();
                 app = FaultCluster.startApp("crash-app", dir, args);
             }
-            await("the feeder").atMost(Duration.ofSeconds(120)).until(feeder::done);
+            await("the feeder").atMost(Duration.ofSeconds(120 + STATEMENTS / 100)).until(feeder::done);
             assertThat(feeder.acknowledged()).isEqualTo(STATEMENTS);
             assertThat(feeder.failed()).isZero();
 
             FaultCluster.Verdict[] verdict = new FaultCluster.Verdict[1];
-            await("the live output to equal the replay").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(3))
+            await("the live output to equal the replay").atMost(Duration.ofSeconds(180 + STATEMENTS / 50)).pollInterval(Duration.ofSeconds(3))
                     .untilAsserted(() -> {
                         verdict[0] = FaultCluster.verify(client, topics, dir);
                         assertThat(verdict[0].differences()).as(verdict[0].summary()).isEmpty();
