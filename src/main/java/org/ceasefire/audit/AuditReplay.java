@@ -65,7 +65,15 @@ public final class AuditReplay {
                 progress.update("replay", read, log.total(), statements);
                 MinistryStatement statement;
                 try {
-                    statement = record.value() == null ? null : decoder.deserialize(topology.topics().statements(), record.value());
+                    // As Object: another record type on the statements topic is rejected by name, not a ClassCastException.
+                    Object decoded = record.value() == null ? null
+                            : ((Deserializer<?>) decoder).deserialize(topology.topics().statements(), record.value());
+                    if (decoded != null && !(decoded instanceof MinistryStatement)) {
+                        replay.reject(record, "value: the value is a " + (decoded instanceof org.apache.avro.generic.GenericContainer avro
+                                ? avro.getSchema().getFullName() : decoded.getClass().getName()) + " record, not a MinistryStatement");
+                        continue;
+                    }
+                    statement = (MinistryStatement) decoded;
                 } catch (SerializationException e) {
                     replay.reject(record, "value: " + e.getMessage());
                     continue;

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ConfigCommand.class,
                 ReplayCommand.class,
                 DevClusterCommand.class,
+                BrokerCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

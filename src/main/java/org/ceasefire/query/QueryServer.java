@@ -41,6 +41,7 @@ public final class QueryServer implements AutoCloseable {
         List<Route> routes = Collections.synchronizedList(new ArrayList<>());
         Javalin app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
+            javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             javalin.jsonMapper(new JavalinJackson(json, false));
             javalin.events(event -> event.handlerAdded(info -> routes.add(new Route(info.getHttpMethod().name(), info.getPath()))));
             javalin.staticFiles.add(files -> {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,6 +20,7 @@ import org.ceasefire.avro.internal.StatementHistory;
 import org.ceasefire.contract.StatementValidator;
 import org.ceasefire.contract.Violation;
 import org.ceasefire.conflict.ConflictDefinition;
+import org.ceasefire.registry.SchemaRegistryException;
 
 /**
  * Stage A, on the partitions of the statements topic (keyed by statement_id): decodes, validates,
@@ -54,7 +56,16 @@ final class StatementIntakeProcessor implements Processor<byte[], byte[], String
         try {
             statement = decode(record);
         } catch (RuntimeException e) {
-            reject(record, "value: cannot be decoded as a MinistryStatement: " + rootMessage(e));
+            if (registryUnavailable(e)) {
+                // Not the record's fault: dead-lettering it would lose a good statement. Failing the task
+                // makes Streams retry it from the last commit (the thread is replaced) until the registry answers.
+                throw new StreamsException("The Schema Registry is unavailable while fetching the writer's schema of the record at "
+                        + context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?")
+                        + "; the record is retried, not dead-lettered", e);
+            }
+            // The decoder's own message says what is wrong and where (truncated, unknown schema id, ...); the root
+            // cause alone can be as bare as "EOFException".
+            reject(record, "value: cannot be decoded as a MinistryStatement: " + (e.getMessage() != null ? e.getMessage() : rootMessage(e)));
             return;
         }
         String problem = problemWith(record, statement);
@@ -77,11 +88,21 @@ final class StatementIntakeProcessor implements Processor<byte[], byte[], String
             throw new IllegalArgumentException("the record has no value (a tombstone)");
         }
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
-        MinistryStatement statement = deserializer.deserialize(topic, record.headers(), record.value());
-        if (statement == null) {
+        // Read as Object: a record of another type (say a Place written to this topic) must be named as such,
+        // not fail with a ClassCastException.
+        Object decoded = ((Deserializer<?>) deserializer).deserialize(topic, record.headers(), record.value());
+        if (decoded == null) {
             throw new IllegalArgumentException("the value decoded to nothing");
         }
+        if (!(decoded instanceof MinistryStatement statement)) {
+            throw new IllegalArgumentException("the value is a " + typeName(decoded) + " record, not a MinistryStatement");
+        }
         return statement;
+    }
+
+    static String typeName(Object decoded) {
+        return decoded instanceof org.apache.avro.generic.GenericContainer avro ? avro.getSchema().getFullName()
+                : decoded.getClass().getName();
     }
 
     private String problemWith(Record<byte[], byte[]> record, MinistryStatement statement) {
@@ -153,6 +174,16 @@ final class StatementIntakeProcessor implements Processor<byte[], byte[], String
         long offset = metadata == null ? -1 : metadata.offset();
         context.forward(new Record<String, Routed>(null, new Routed.DeadLetter(record.key(), record.value()), record.timestamp(),
                 DeadLetterHeaders.of(record.headers(), reason, topic, partition, offset)));
+    }
+
+    /** A registry that did not answer (status 0) or failed (5xx): the schema id may well be valid. */
+    private static boolean registryUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SchemaRegistryException registry) {
+                return registry.status() == 0 || registry.status() >= 500;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

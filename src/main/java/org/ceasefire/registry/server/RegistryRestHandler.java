@@ -64,6 +64,9 @@ final class RegistryRestHandler implements HttpHandler {
                 status = 500;
                 body = error(SchemaRegistryException.STORE_ERROR, "Error in the backend data store: " + e);
             }
+            // A route that answers without reading the body (a 404, a 405, a GET with a body) must still read it:
+            // otherwise a client still sending a large body gets a connection reset instead of the answer.
+            RequestBodies.drain(exchange.getRequestBody(), 0);
             respond(exchange, status, body);
         }
     }

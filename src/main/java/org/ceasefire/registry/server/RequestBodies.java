@@ -52,7 +52,7 @@ final class RequestBodies {
     }
 
     /** Reads the rest so the client, still sending, gets our answer rather than a reset. */
-    private static void drain(InputStream body, long alreadyRead) throws IOException {
+    static void drain(InputStream body, long alreadyRead) throws IOException {
         byte[] chunk = new byte[65536];
         long total = alreadyRead;
         int n;
