@@ -47,7 +47,7 @@ public final class TopicBootstrapper {
             List<String> problems = new ArrayList<>();
             for (TopicSpec spec : specs) {
                 if (!created.contains(spec.name())) {
-                    problems.addAll(check(spec));
+                    problems.addAll(checkOnceKnown(spec));
                 }
             }
             if (!problems.isEmpty()) {
@@ -78,6 +78,22 @@ public final class TopicBootstrapper {
             }
         }
         return created;
+    }
+
+    /** A topic created a moment ago (by another instance, say) may not have reached the broker's metadata yet. */
+    private List<String> checkOnceKnown(TopicSpec spec) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            try {
+                return check(spec);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
     }
 
     private List<String> check(TopicSpec spec) throws InterruptedException, ExecutionException {

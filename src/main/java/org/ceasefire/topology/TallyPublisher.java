@@ -73,7 +73,10 @@ final class TallyPublisher {
             counts = new TallyCounts();
             try (KeyValueIterator<String, SectorTally> it = days.range(SectorKeys.day(sector, first), SectorKeys.day(sector, latest))) {
                 while (it.hasNext()) {
-                    counts.add(TallyCounts.of(it.next().value), 1);
+                    SectorTally day = it.next().value;
+                    if (day != null) {
+                        counts.add(TallyCounts.of(day), 1);
+                    }
                 }
             }
         }
@@ -83,11 +86,14 @@ final class TallyPublisher {
     private LocalDate latestDay(String sector) {
         String prefix = SectorKeys.dayPrefix(sector);
         try (KeyValueIterator<String, SectorTally> it = days.reverseRange(prefix, prefix + "\uffff")) {
-            if (!it.hasNext()) {
-                return null;
+            // A day deleted in this commit interval can still show in a cached store's range as a null value.
+            while (it.hasNext()) {
+                KeyValue<String, SectorTally> last = it.next();
+                if (last.value != null) {
+                    return last.value.getPeriodEnd();
+                }
             }
-            KeyValue<String, SectorTally> last = it.next();
-            return last.value.getPeriodEnd();
+            return null;
         }
     }
 
