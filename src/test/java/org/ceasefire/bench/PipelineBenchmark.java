@@ -52,7 +52,7 @@ import org.ceasefire.topics.Topics;
  *
  * <p>Arguments, all {@code key=value} and optional: {@code counts=100000,1000000} (the topology's
  * sizes; the largest is also the size of every other measurement), {@code repeats=3},
- * {@code limitsCount=} (size of the Kafka baselines and of ingest; default: the largest count), {@code wideSectors=5000},
+ * {@code commit1sCount=} (size of the 1 s commit interval runs; default: the largest count), {@code limitsCount=} (size of the Kafka baselines and of ingest; default: the largest count), {@code wideSectors=5000},
  * {@code wideCount=} (default: the smallest count), {@code rates=5000} (latency runs, one per rate), {@code boundedRate=5000},
  * {@code latencySeconds=40}, {@code boundedSeconds=90}, {@code phases=serde,limits,ingest,topology,scale,latency,bounded,replay},
  * {@code jfr=false} (one extra, unmeasured topology run with Java Flight Recorder), {@code out=target/bench}.
@@ -138,7 +138,8 @@ public final class PipelineBenchmark {
                 for (long count : counts) {
                     topology(label(count, 50, 100), datasets.get(count), count, 50, 100, false, false);
                 }
-                topology(label(n, 50, 1000), mainPrefix, n, 50, 1000, false, false);
+                long slowCommitCount = args.getLong("commit1sCount", n);
+                topology(label(slowCommitCount, 50, 1000), datasets.getOrDefault(slowCommitCount, mainPrefix), slowCommitCount, 50, 1000, false, false);
                 if (Boolean.parseBoolean(args.get("jfr", "false"))) {
                     topology("jfr", mainPrefix, n, 50, 100, true, true);
                 }

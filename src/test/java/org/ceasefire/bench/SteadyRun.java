@@ -164,9 +164,9 @@ public final class SteadyRun {
         synchronized (storeSeries) {
             System.out.println("RESULT pairingSeries=" + String.join(",", storeSeries));
         }
-        System.out.println("RESULT stateMb=" + (Resources.directorySize(stateDir) >> 20));
         resources.print();
         streams.close(Duration.ofSeconds(30));
+        System.out.println("RESULT stateMb=" + (Resources.directorySize(stateDir) >> 20));
         streams.cleanUp();
         System.out.flush();
         System.exit(0);
