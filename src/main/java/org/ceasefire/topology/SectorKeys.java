@@ -47,6 +47,14 @@ public final class SectorKeys {
 
     /** Zero-padded so that string order is numeric order; times before 1970 are clamped (they are never valid incidents). */
     static String time(long epochMillis) {
-        return String.format("%015d", Math.max(0L, epochMillis));
+        // Not String.format: this runs several times per sector event, and the profile showed format at 5 % of the stream thread.
+        String digits = Long.toString(Math.max(0L, epochMillis));
+        if (digits.length() >= TIME_DIGITS) {
+            return digits;
+        }
+        return ZEROS.substring(0, TIME_DIGITS - digits.length()) + digits;
     }
+
+    private static final int TIME_DIGITS = 15;
+    private static final String ZEROS = "0".repeat(TIME_DIGITS);
 }
