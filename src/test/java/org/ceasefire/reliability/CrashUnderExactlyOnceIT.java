@@ -16,6 +16,7 @@ import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.embedded.EmbeddedKafka;
 import org.ceasefire.ingest.KafkaStatementSink;
 import org.ceasefire.registry.EmbeddedSchemaRegistry;
+import org.ceasefire.testdata.LiveCluster;
 import org.ceasefire.topics.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,7 @@ class CrashUnderExactlyOnceIT {
     static final int STATEMENTS = Integer.getInteger("reliability.statements", 3_000);
     static final long SEED = Long.getLong("reliability.seed", 20_231_119L);
 
+    private static LiveCluster cluster;
     private static EmbeddedKafka kafka;
     private static EmbeddedSchemaRegistry registry;
 
@@ -44,18 +46,15 @@ class CrashUnderExactlyOnceIT {
 
     @BeforeAll
     static void startCluster() {
-        kafka = EmbeddedKafka.start();
-        FaultCluster.prepareSchemasTopic(kafka.bootstrapServers());
-        registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers());
+        cluster = new LiveCluster();
+        kafka = cluster.kafka;
+        registry = cluster.registry;
     }
 
     @AfterAll
     static void stopCluster() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

@@ -33,6 +33,7 @@ import org.ceasefire.ingest.KafkaStatementSink;
 import org.ceasefire.ingest.StatementJsonWriter;
 import org.ceasefire.registry.EmbeddedSchemaRegistry;
 import org.ceasefire.registry.serde.AvroSerdes;
+import org.ceasefire.testdata.LiveCluster;
 import org.ceasefire.topics.Topics;
 import org.ceasefire.topology.TopologyConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
 /** Re-ingesting the same data, and a producer that resends after a timeout, must not change any result. */
 class DuplicatesIT {
     private static final Logger LOG = LoggerFactory.getLogger(DuplicatesIT.class);
+    private static LiveCluster cluster;
     private static EmbeddedKafka kafka;
     private static EmbeddedSchemaRegistry registry;
 
@@ -54,18 +56,15 @@ class DuplicatesIT {
 
     @BeforeAll
     static void startCluster() {
-        kafka = EmbeddedKafka.start();
-        FaultCluster.prepareSchemasTopic(kafka.bootstrapServers());
-        registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers());
+        cluster = new LiveCluster();
+        kafka = cluster.kafka;
+        registry = cluster.registry;
     }
 
     @AfterAll
     static void stopCluster() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

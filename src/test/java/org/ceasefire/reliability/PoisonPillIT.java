@@ -36,6 +36,7 @@ import org.ceasefire.config.AppConfig;
 import org.ceasefire.embedded.EmbeddedKafka;
 import org.ceasefire.registry.EmbeddedSchemaRegistry;
 import org.ceasefire.registry.serde.AvroSerdes;
+import org.ceasefire.testdata.LiveCluster;
 import org.ceasefire.testdata.Statements;
 import org.ceasefire.topics.Topics;
 import org.ceasefire.topology.DeadLetterHeaders;
@@ -51,6 +52,7 @@ import org.slf4j.LoggerFactory;
 class PoisonPillIT {
     private static final Logger LOG = LoggerFactory.getLogger(PoisonPillIT.class);
     private static final int SIX_MB = 6 * 1024 * 1024;
+    private static LiveCluster cluster;
     private static EmbeddedKafka kafka;
     private static EmbeddedSchemaRegistry registry;
 
@@ -59,18 +61,15 @@ class PoisonPillIT {
 
     @BeforeAll
     static void startCluster() {
-        kafka = EmbeddedKafka.start();
-        FaultCluster.prepareSchemasTopic(kafka.bootstrapServers());
-        registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers());
+        cluster = new LiveCluster();
+        kafka = cluster.kafka;
+        registry = cluster.registry;
     }
 
     @AfterAll
     static void stopCluster() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
