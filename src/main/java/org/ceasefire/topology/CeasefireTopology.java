@@ -47,8 +47,14 @@ public final class CeasefireTopology {
     public static final String STATEMENT_HISTORY_STORE = "ceasefire-statement-history";
     /** accused statement id → ReferenceGroup: the accusation and the denials that name it in refers_to. */
     public static final String REFERENCES_STORE = "ceasefire-references";
-    /** {@code sector|CLAIM|<epoch millis, 15 digits>|statement_id} → ResolvedStatement: time-pairing candidates, bounded. */
+    /**
+     * {@code sector|CLAIM|<epoch millis, 15 digits>|statement_id} → ResolvedStatement: time-pairing candidates,
+     * bounded; plus, per task, {@code |CALM|...} for whole-front calms and {@code |ACCUSATION|...}, an index of the
+     * accusations of all the task's sectors by time, which those calms scan.
+     */
     public static final String PAIRING_STORE = "ceasefire-pairing";
+    /** Per task: whole-front calm id → FrontCalm (the calm and the sectors of this task where it has pairs). */
+    public static final String FRONT_CALMS_STORE = "ceasefire-front-calms";
     /** {@code sector|statement_id} → SectorStatement: a statement in a sector with its pairs and corroborations. */
     public static final String SECTOR_STATEMENTS_STORE = "ceasefire-sector-statements";
     /** {@code sector|pair_id} → SectorPair: the pairs of a sector (time-based and refers_to), before corroboration. */
@@ -74,7 +80,7 @@ public final class CeasefireTopology {
         StreamsBuilder builder = new StreamsBuilder();
         TopologySerdes serdes = new TopologySerdes(config.serdeConfig());
         addGazetteer(builder, config, serdes);
-        for (String store : new String[] {STATEMENT_HISTORY_STORE, REFERENCES_STORE, PAIRING_STORE, SECTOR_STATEMENTS_STORE,
+        for (String store : new String[] {STATEMENT_HISTORY_STORE, REFERENCES_STORE, PAIRING_STORE, FRONT_CALMS_STORE, SECTOR_STATEMENTS_STORE,
                 SECTOR_PAIRS_STORE, UNRESOLVED_NAMES_STORE, DAY_TALLIES_STORE, CURRENT_TALLIES_STORE, PAIR_ASSERTIONS_STORE}) {
             builder.addStateStore(store(store, serdes));
         }
@@ -106,8 +112,9 @@ public final class CeasefireTopology {
         Map<String, KStream<String, Routed>> sectorOut = intake.get("intake-sectors")
                 .merge(referred, Named.as("all-sector-events"))
                 .mapValues(value -> ((Routed.ToSector) value).event(), Named.as("sector-events"))
-                .repartition(Repartitioned.<String, SectorEvent>with(Serdes.String(), serdes.value()).withName(SECTOR_REPARTITION))
-                .process(() -> new SectorProcessor(config), Named.as("sector"), PAIRING_STORE, SECTOR_STATEMENTS_STORE,
+                .repartition(Repartitioned.<String, SectorEvent>with(Serdes.String(), serdes.value()).withName(SECTOR_REPARTITION)
+                        .withStreamPartitioner(new SectorEventPartitioner()))
+                .process(() -> new SectorProcessor(config), Named.as("sector"), PAIRING_STORE, FRONT_CALMS_STORE, SECTOR_STATEMENTS_STORE,
                         SECTOR_PAIRS_STORE, UNRESOLVED_NAMES_STORE, DAY_TALLIES_STORE, CURRENT_TALLIES_STORE)
                 .split(Named.as("sector-"))
                 .branch((key, value) -> value instanceof Routed.Tally, Branched.as("tallies"))

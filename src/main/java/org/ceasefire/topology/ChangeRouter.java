@@ -10,7 +10,6 @@ import org.ceasefire.avro.internal.ResolvedStatement;
 import org.ceasefire.avro.internal.SectorEvent;
 import org.ceasefire.avro.internal.StatementEvent;
 import org.ceasefire.conflict.ConflictDefinition;
-import org.ceasefire.conflict.Sector;
 
 /**
  * Turns "revision {@code before} is replaced by {@code after}" into the events the later stages need:
@@ -18,12 +17,6 @@ import org.ceasefire.conflict.Sector;
  * Withdrawals come first so that a stage never holds two revisions of one statement.
  */
 final class ChangeRouter {
-    private final ConflictDefinition conflict;
-
-    ChangeRouter(ConflictDefinition conflict) {
-        this.conflict = conflict;
-    }
-
     /** Events keyed by sector or by referenced statement id; either argument may be null (nothing active). */
     List<KeyValue<String, Routed>> route(ResolvedStatement before, ResolvedStatement after) {
         List<KeyValue<String, Routed>> out = new ArrayList<>();
@@ -37,8 +30,11 @@ final class ChangeRouter {
     }
 
     private void emit(ResolvedStatement statement, boolean added, List<KeyValue<String, Routed>> out) {
-        for (String sector : sectorsOf(statement)) {
-            out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, statement, null))));
+        String sector = statement.getSector();
+        out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, statement, null, false))));
+        if (isFrontWideCalm(statement)) {
+            // Once more, to every partition: each task pairs it with the accusations of its own sectors.
+            out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, statement, null, true))));
         }
         String referenceKey = referenceKey(statement.getStatement());
         if (referenceKey != null) {
@@ -46,21 +42,11 @@ final class ChangeRouter {
         }
     }
 
-    /**
-     * The statement's own sector, plus every sector of the front for a whole-front CALM report that
-     * can pair by time: a "calm everywhere" answers an accusation anywhere (it is tallied only once).
-     */
-    List<String> sectorsOf(ResolvedStatement statement) {
-        List<String> sectors = new ArrayList<>();
-        sectors.add(statement.getSector());
-        boolean wholeFrontCalm = statement.getStatement().getClaim() == ClaimType.CALM
-                && ConflictDefinition.WHOLE_FRONT_SECTOR.equals(statement.getSector());
-        if (wholeFrontCalm && !statement.getLate()) {
-            for (Sector sector : conflict.sectors()) {
-                sectors.add(sector.id());
-            }
-        }
-        return sectors;
+    /** A whole-front CALM report that can pair by time: "calm everywhere" answers an accusation in any sector. */
+    static boolean isFrontWideCalm(ResolvedStatement statement) {
+        return statement.getStatement().getClaim() == ClaimType.CALM
+                && ConflictDefinition.WHOLE_FRONT_SECTOR.equals(statement.getSector())
+                && PairingRules.pairsByTime(statement);
     }
 
     /** The id of the accusation a refers_to pair would be formed around, or null when the statement takes no part. */

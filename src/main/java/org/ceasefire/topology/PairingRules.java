@@ -47,6 +47,14 @@ final class PairingRules {
         return statement.getClaim() != ClaimType.DENIAL || !ChangeRouter.hasText(statement.getRefersTo());
     }
 
+    /**
+     * Whether a whole-front calm report can answer {@code s}: an accusation placed in one of the
+     * conflict's sectors (one made for the whole front meets whole-front calms in its own sector).
+     */
+    boolean answerableByFrontCalm(ResolvedStatement s) {
+        return s.getStatement().getClaim() == ClaimType.ACCUSATION && pairsByTime(s) && conflict.hasSector(s.getSector());
+    }
+
     /** Where the partners of {@code s} can be in the pairing store. */
     List<ScanRange> candidates(ResolvedStatement s) {
         long t = start(s);

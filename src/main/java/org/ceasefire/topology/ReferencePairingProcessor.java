@@ -100,7 +100,7 @@ final class ReferencePairingProcessor implements Processor<String, StatementEven
     }
 
     private void send(ClaimContradiction pair, boolean added, long timestamp) {
-        SectorEvent event = new SectorEvent(pair.getSector(), added, null, pair);
+        SectorEvent event = new SectorEvent(pair.getSector(), added, null, pair, false);
         context.forward(new Record<String, Routed>(pair.getSector(), new Routed.ToSector(event), timestamp));
     }
 }

@@ -36,6 +36,13 @@ public final class SectorKeys {
         return sector + SEPARATOR + id;
     }
 
+    /**
+     * The sector part of the pairing store's task-wide entries: whole-front calm reports and the index of
+     * the accusations of every sector, both keyed {@code |CLAIM|time|id}. No sector id is empty, so these
+     * keys never mix with a sector's own.
+     */
+    static final String ALL_SECTORS = "";
+
     static String pairingPrefix(String sector, ClaimType claim) {
         return sector + SEPARATOR + claim + SEPARATOR;
     }

@@ -2,11 +2,14 @@ package org.ceasefire.topology;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.ceasefire.avro.ClaimContradiction;
+import org.ceasefire.avro.ClaimType;
+import org.ceasefire.avro.internal.FrontCalm;
 import org.ceasefire.avro.internal.ResolvedStatement;
 import org.ceasefire.avro.internal.SectorPair;
 import org.ceasefire.avro.internal.SectorStatement;
@@ -20,11 +23,14 @@ final class SectorPairing {
     private final PairingRules rules;
     private final Pairs pairs;
     private final KeyValueStore<String, ResolvedStatement> pairingStore;
+    private final KeyValueStore<String, FrontCalm> frontCalms;
 
-    SectorPairing(PairingRules rules, Pairs pairs, KeyValueStore<String, ResolvedStatement> pairingStore) {
+    SectorPairing(PairingRules rules, Pairs pairs, KeyValueStore<String, ResolvedStatement> pairingStore,
+                  KeyValueStore<String, FrontCalm> frontCalms) {
         this.rules = rules;
         this.pairs = pairs;
         this.pairingStore = pairingStore;
+        this.frontCalms = frontCalms;
     }
 
     void add(SectorView view, ResolvedStatement statement) {
@@ -47,7 +53,69 @@ final class SectorPairing {
                 link(view, relation);
             }
         }
+        if (rules.answerableByFrontCalm(statement)) {
+            for (ResolvedStatement calm : frontCalmCandidates(statement)) {
+                pairWithFrontCalm(view, calm, statement);
+            }
+            pairingStore.put(SectorKeys.pairing(SectorKeys.ALL_SECTORS, statement), statement);
+        }
         pairingStore.put(SectorKeys.pairing(view.sector(), statement), statement);
+    }
+
+    /**
+     * A whole-front calm report arrives at this task: it pairs with the accusations of this task's
+     * sectors that it covers, each pair in the accusation's sector. {@code views} gives the view of a sector.
+     */
+    void addFrontCalm(ResolvedStatement calm, Function<String, SectorView> views) {
+        String id = calm.getStatement().getStatementId();
+        withdrawFrontCalm(id, views);
+        frontCalms.put(id, new FrontCalm(calm, new ArrayList<>()));
+        for (PairingRules.ScanRange range : rules.candidates(calm)) {
+            for (ResolvedStatement accusation : scan(SectorKeys.ALL_SECTORS, range)) {
+                pairWithFrontCalm(views.apply(accusation.getSector()), calm, accusation);
+            }
+        }
+        pairingStore.put(SectorKeys.pairing(SectorKeys.ALL_SECTORS, calm), calm);
+    }
+
+    /** Withdraws a whole-front calm report from every sector of this task where it has pairs. */
+    void withdrawFrontCalm(String id, Function<String, SectorView> views) {
+        FrontCalm held = frontCalms.get(id);
+        if (held == null) {
+            return;
+        }
+        pairingStore.delete(SectorKeys.pairing(SectorKeys.ALL_SECTORS, held.getStatement()));
+        for (String sector : held.getSectors()) {
+            withdraw(views.apply(sector), id);
+        }
+        frontCalms.delete(id);
+    }
+
+    /** Forms the pair of a whole-front calm and an accusation of {@code view}'s sector, when the calm covers it. */
+    private void pairWithFrontCalm(SectorView view, ResolvedStatement calm, ResolvedStatement accusation) {
+        PairingRules.Relation relation = rules.relate(accusation, calm);
+        if (relation == null) {
+            return;
+        }
+        String calmId = calm.getStatement().getStatementId();
+        // The calm takes part in this sector from now on: withdrawing it must visit this sector.
+        view.statement(calmId).setStatement(calm);
+        FrontCalm held = frontCalms.get(calmId);
+        if (!held.getSectors().contains(view.sector())) {
+            SectorView.setMember(held.getSectors(), view.sector(), true);
+            frontCalms.put(calmId, held);
+        }
+        link(view, relation);
+    }
+
+    private List<ResolvedStatement> frontCalmCandidates(ResolvedStatement accusation) {
+        List<ResolvedStatement> found = new ArrayList<>();
+        for (PairingRules.ScanRange range : rules.candidates(accusation)) {
+            if (range.claim() == ClaimType.CALM) {
+                found.addAll(scan(SectorKeys.ALL_SECTORS, range));
+            }
+        }
+        return found;
     }
 
     void withdraw(SectorView view, String id) {
@@ -56,7 +124,13 @@ final class SectorPairing {
         if (statement == null) {
             return;
         }
-        pairingStore.delete(SectorKeys.pairing(view.sector(), statement));
+        if (statement.getSector().equals(view.sector())) {
+            // Not for a whole-front calm's presence in another sector: it is held task-wide.
+            pairingStore.delete(SectorKeys.pairing(view.sector(), statement));
+        }
+        if (rules.answerableByFrontCalm(statement)) {
+            pairingStore.delete(SectorKeys.pairing(SectorKeys.ALL_SECTORS, statement));
+        }
         for (String pairId : new ArrayList<>(entry.getPairIds())) {
             SectorPair pair = view.pair(pairId);
             if (pair.getTimePair() != null) {
@@ -93,12 +167,20 @@ final class SectorPairing {
     private List<ResolvedStatement> candidates(String sector, ResolvedStatement statement) {
         List<ResolvedStatement> found = new ArrayList<>();
         for (PairingRules.ScanRange range : rules.candidates(statement)) {
-            String prefix = SectorKeys.pairingPrefix(sector, range.claim());
-            // The id part follows the time, so "|" + the last printable char closes the upper bound.
-            try (KeyValueIterator<String, ResolvedStatement> it = pairingStore.range(
-                    prefix + SectorKeys.time(range.from()), prefix + SectorKeys.time(range.to()) + "|\uffff")) {
-                while (it.hasNext()) {
-                    KeyValue<String, ResolvedStatement> next = it.next();
+            found.addAll(scan(sector, range));
+        }
+        return found;
+    }
+
+    private List<ResolvedStatement> scan(String sector, PairingRules.ScanRange range) {
+        List<ResolvedStatement> found = new ArrayList<>();
+        String prefix = SectorKeys.pairingPrefix(sector, range.claim());
+        // The id part follows the time, so "|" + the last printable char closes the upper bound.
+        try (KeyValueIterator<String, ResolvedStatement> it = pairingStore.range(
+                prefix + SectorKeys.time(range.from()), prefix + SectorKeys.time(range.to()) + "|\uffff")) {
+            while (it.hasNext()) {
+                KeyValue<String, ResolvedStatement> next = it.next();
+                if (next.value != null) {
                     found.add(next.value);
                 }
             }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -45,7 +46,8 @@ final class SectorProcessor implements Processor<String, SectorEvent, String, Ro
         unresolved = context.getStateStore(CeasefireTopology.UNRESOLVED_NAMES_STORE);
         KeyValueStore<String, ResolvedStatement> pairingStore = context.getStateStore(CeasefireTopology.PAIRING_STORE);
         PairingRules rules = new PairingRules(config.conflict(), config.pairingDistance().toMillis(), config.horizon().toMillis());
-        pairing = new SectorPairing(rules, new Pairs(config.conflict()), pairingStore);
+        pairing = new SectorPairing(rules, new Pairs(config.conflict()), pairingStore,
+                context.getStateStore(CeasefireTopology.FRONT_CALMS_STORE));
         tallies = new TallyPublisher(context.getStateStore(CeasefireTopology.DAY_TALLIES_STORE),
                 context.getStateStore(CeasefireTopology.CURRENT_TALLIES_STORE));
         // Stream time (the log's append time carried by every record), not wall-clock time: eviction
@@ -58,6 +60,10 @@ final class SectorProcessor implements Processor<String, SectorEvent, String, Ro
     @Override
     public void process(Record<String, SectorEvent> record) {
         SectorEvent event = record.value();
+        if (event.getFrontWide()) {
+            processFrontCalm(event, record.timestamp());
+            return;
+        }
         SectorView view = new SectorView(event.getSector(), statements, pairStore);
         if (event.getStatement() != null) {
             ResolvedStatement statement = event.getStatement();
@@ -79,6 +85,21 @@ final class SectorProcessor implements Processor<String, SectorEvent, String, Ro
         }
         publish(view, record.timestamp());
         view.flush();
+    }
+
+    /** A whole-front calm's broadcast copy: it may change pairs in any number of this task's sectors. */
+    private void processFrontCalm(SectorEvent event, long timestamp) {
+        Map<String, SectorView> views = new TreeMap<>();
+        Function<String, SectorView> viewOf = sector -> views.computeIfAbsent(sector, s -> new SectorView(s, statements, pairStore));
+        if (event.getAdded()) {
+            pairing.addFrontCalm(event.getStatement(), viewOf);
+        } else {
+            pairing.withdrawFrontCalm(event.getStatement().getStatement().getStatementId(), viewOf);
+        }
+        for (SectorView view : views.values()) {
+            publish(view, timestamp);
+            view.flush();
+        }
     }
 
     private void publish(SectorView view, long timestamp) {

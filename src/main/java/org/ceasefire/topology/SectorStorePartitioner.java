@@ -19,8 +19,12 @@ public final class SectorStorePartitioner implements StreamPartitioner<String, O
     public Optional<Set<Integer>> partitions(String topic, String key, Object value, int numPartitions) {
         int separator = key.indexOf(SectorKeys.SEPARATOR);
         String sector = separator < 0 ? key : key.substring(0, separator);
+        return Optional.of(Set.of(partitionOf(sector, numPartitions)));
+    }
+
+    /** The partition of the sector-events topic that a sector's events go to. */
+    static int partitionOf(String sector, int numPartitions) {
         // The same hash the producer's default partitioner uses for the String-serialized sector key.
-        int partition = Utils.toPositive(Utils.murmur2(sector.getBytes(StandardCharsets.UTF_8))) % numPartitions;
-        return Optional.of(Set.of(partition));
+        return Utils.toPositive(Utils.murmur2(sector.getBytes(StandardCharsets.UTF_8))) % numPartitions;
     }
 }

@@ -39,7 +39,7 @@ final class StatementIntakeProcessor implements Processor<byte[], byte[], String
     StatementIntakeProcessor(Deserializer<MinistryStatement> deserializer, ConflictDefinition conflict, Duration horizon) {
         this.deserializer = deserializer;
         this.validator = new StatementValidator(conflict);
-        this.router = new ChangeRouter(conflict);
+        this.router = new ChangeRouter();
         this.horizonMillis = horizon.toMillis();
     }
 

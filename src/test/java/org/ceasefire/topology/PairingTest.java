@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.ContradictionKind;
+import org.ceasefire.avro.MinistryStatement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,25 @@ class PairingTest {
         assertThat(harness.tally("WHOLE_FRONT|DAY|2023-04-11").getCalmReports()).containsOnly(Map.entry("AZ", 1L));
         assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getCalmReports()).isEmpty();
         assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getContradictions()).containsOnly(Map.entry("ACCUSATION_VS_CALM", 1L));
+    }
+
+    @Test
+    @DisplayName("a whole-front calm report arriving after the accusations finds them in every sector; retracting it withdraws every pair")
+    void wholeFrontCalmAfterAccusations() {
+        harness.send(accusation("am-tegh", "AM", "AZ", "2023-04-11T12:00:00Z", "Tegh"));
+        harness.send(accusation("am-shushi", "AM", "AZ", "2023-04-11T13:00:00Z", "Shushi"));
+        harness.send(accusation("am-sotk-other-day", "AM", "AZ", "2023-04-14T13:00:00Z", "Sotk"));
+        MinistryStatement calm = calm("az-calm", "AZ", "2023-04-11T00:00:00Z", "2023-04-11T23:59:00Z", "");
+        harness.send(calm);
+
+        assertThat(harness.contradictions()).containsOnlyKeys("am-shushi|az-calm", "am-tegh|az-calm");
+        assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getUnansweredAccusations()).isZero();
+
+        harness.send(MinistryStatement.newBuilder(calm).setRevision(2).setRetracted(true).build());
+        assertThat(harness.contradictions()).isEmpty();
+        assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getContradictions()).isEmpty();
+        assertThat(harness.tally(SYUNIK + "|DAY|2023-04-11").getUnansweredAccusations()).isEqualTo(1);
+        assertThat(harness.tally(NK_CENTRE + "|DAY|2023-04-11").getUnansweredAccusations()).isEqualTo(1);
     }
 
     @Test

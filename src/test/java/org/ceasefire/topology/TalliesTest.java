@@ -93,11 +93,12 @@ class TalliesTest {
             MinistryStatement am = accusation("am-1", "AM", "AZ", "2023-04-11T12:00:00Z", "Tegh");
             harness.send(am);
             harness.send(accusation("az-1", "AZ", "AM", "2023-04-11T12:30:00Z", "Tegh"));
-            assertThat(pairingEntries(harness)).isEqualTo(2);
+            // Each accusation is held twice: in its sector, and in the task-wide index that whole-front calms scan.
+            assertThat(pairingEntries(harness)).isEqualTo(4);
 
             // Stream time moves two days on: both are past 2 horizons + distance (5 h).
             harness.send(accusation("am-2", "AM", "AZ", "2023-04-13T12:00:00Z", "Sotk"));
-            assertThat(pairingEntries(harness)).isEqualTo(1);
+            assertThat(pairingEntries(harness)).isEqualTo(2);
 
             harness.send(MinistryStatement.newBuilder(am).setRevision(2).setRetracted(true).build(), Instant.parse("2023-04-13T13:00:00Z"));
             assertThat(harness.contradictions()).isEmpty();
