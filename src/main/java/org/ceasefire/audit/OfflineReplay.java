@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -43,7 +45,7 @@ import org.ceasefire.topology.TopologyConfig;
 
 /**
  * Runs the production topology, unchanged, over statements read from the log, in isolation: in this
- * process, with in-memory state, its own in-memory schema registry, and nothing written to the
+ * process, with its state in a temporary directory, its own in-memory schema registry, and nothing written to the
  * cluster. The statements are re-encoded for that private registry; the log append time of each
  * record is kept as its timestamp, so lateness is judged exactly as it was live.
  */
@@ -59,6 +61,9 @@ public final class OfflineReplay implements AutoCloseable {
     private final TestOutputTopic<String, MinistryStatement> lateOut;
     private final TestOutputTopic<byte[], byte[]> deadLettersOut;
     private final Serializer<MinistryStatement> encoder;
+    private final Set<String> resultTopics;
+    /** Changelog and repartition topics, read only to be emptied (see {@link #discardInternalRecords()}). */
+    private final Map<String, TestOutputTopic<byte[], byte[]>> internalTopics = new HashMap<>();
 
     private final SortedMap<String, SectorTally> tallies = new TreeMap<>();
     private final SortedMap<String, ClaimContradiction> contradictions = new TreeMap<>();
@@ -96,6 +101,7 @@ public final class OfflineReplay implements AutoCloseable {
         contradictionsOut = driver.createOutputTopic(topics.contradictions(), new StringDeserializer(), pairSerde.deserializer());
         lateOut = driver.createOutputTopic(topics.late(), new StringDeserializer(), statementSerde.deserializer());
         deadLettersOut = driver.createOutputTopic(topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        resultTopics = Set.of(topics.sectorTallies(), topics.contradictions(), topics.late(), topics.deadLetters());
     }
 
     /** Loads the places before the statements, as a running app has them in its global store. */
@@ -142,6 +148,21 @@ public final class OfflineReplay implements AutoCloseable {
             long[] origin = replayOffset >= 0 && replayOffset < origins.size() ? origins.get((int) replayOffset) : new long[] {-1, -1};
             String key = dead.key() == null ? "" : new String(dead.key(), StandardCharsets.UTF_8);
             rejected.add(new RejectedRecord(key, header(dead, DeadLetterHeaders.REASON, "(no reason)"), (int) origin[0], origin[1]));
+        }
+        discardInternalRecords();
+    }
+
+    /**
+     * The driver keeps every record the topology produces until it is read, store changelogs and
+     * repartition records included (it has already fed the latter back in). Nothing reads those here,
+     * so without this the replay's heap would grow with every state change of the whole history.
+     */
+    private void discardInternalRecords() {
+        for (String topic : driver.producedTopicNames()) {
+            if (!resultTopics.contains(topic)) {
+                internalTopics.computeIfAbsent(topic,
+                        t -> driver.createOutputTopic(t, new ByteArrayDeserializer(), new ByteArrayDeserializer())).readRecordsToList();
+            }
         }
     }
 
