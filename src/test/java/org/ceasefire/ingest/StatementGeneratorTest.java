@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
@@ -67,6 +68,22 @@ class StatementGeneratorTest {
     void isDeterministic() {
         assertThat(generate(42, 2_000)).isEqualTo(generate(42, 2_000));
         assertThat(generate(42, 2_000)).isNotEqualTo(generate(43, 2_000));
+    }
+
+    @Test
+    @DisplayName("a party reports the whole front calm at most once a day (its daily summary), and calm reports are still made")
+    void oneWholeFrontCalmPerPartyAndDay() {
+        SyntheticGazetteer.World world = new SyntheticGazetteer.World(GazetteerFile.builtIn(), SpellingBook.builtIn());
+        Map<String, Long> calmsPerPartyDay = new java.util.HashMap<>();
+        // 20,000 statements over two years: about 27 a day, dense enough for several calm episodes a day.
+        new StatementGenerator(world, 3).generate(20_000, statement -> {
+            if (statement.getClaim() == ClaimType.CALM && statement.getLocation().isEmpty() && statement.getRevision() == 1) {
+                String day = statement.getIncidentStart().toString().substring(0, 10);
+                calmsPerPartyDay.merge(statement.getIssuer() + " " + day, 1L, Long::sum);
+            }
+        });
+        assertThat(calmsPerPartyDay).hasSizeGreaterThan(500);
+        assertThat(calmsPerPartyDay.values()).allSatisfy(count -> assertThat(count).isEqualTo(1L));
     }
 
     @Test

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -50,6 +52,8 @@ public final class StatementGenerator {
     private final long spanMinutes;
 
     private final PriorityQueue<Pending> held = new PriorityQueue<>();
+    /** The last day each party reported calm for: a ministry's calm report is its one daily summary. */
+    private final Map<String, LocalDate> lastCalmDay = new HashMap<>();
     private final MinistryStatement[] recent = new MinistryStatement[RECENT];
     private long created;
     private long sequence;
@@ -147,7 +151,8 @@ public final class StatementGenerator {
         Party other = party(!firstSide);
         Place place = place();
         emit(accusation(accuser, other, place, clock));
-        emit(calm(other, clock));
+        // When the other side has already reported the day calm, the accusation answers that report.
+        emitCalm(other, clock);
     }
 
     private void unansweredAccusation() {
@@ -161,9 +166,21 @@ public final class StatementGenerator {
     }
 
     private void calmDay() {
-        emit(calm(party(true), clock));
+        emitCalm(party(true), clock);
         if (random.nextBoolean()) {
-            emit(calm(party(false), clock));
+            emitCalm(party(false), clock);
+        }
+    }
+
+    /**
+     * A whole-front calm report for the day of {@code around}, unless the party has already reported that
+     * day: otherwise a dense history would hold dozens of "no violations today" from one ministry per day,
+     * and every accusation would contradict all of them.
+     */
+    private void emitCalm(Party issuer, Instant around) {
+        LocalDate day = LocalDate.ofInstant(around, ZoneOffset.UTC);
+        if (!day.equals(lastCalmDay.put(issuer.code(), day))) {
+            emit(calm(issuer, around));
         }
     }
 
