@@ -29,34 +29,49 @@ final class TallyPublisher {
     /** {@code publish} receives each changed tally's key and value (null: withdrawn). */
     void apply(String sector, Map<LocalDate, TallyCounts> changes, BiConsumer<String, SectorTally> publish) {
         TallyCounts total = new TallyCounts();
+        SectorTally week = current.get(SectorKeys.current(sector, PeriodKind.ROLLING_7D));
+        // The latest day with a tally: the end of the rolling windows before this event, moved by what it changed.
+        LocalDate latest = week == null ? null : week.getPeriodEnd();
+        boolean latestEmptied = false;
         for (Map.Entry<LocalDate, TallyCounts> change : changes.entrySet()) {
             if (change.getValue().isEmpty()) {
                 continue;
             }
-            String key = SectorKeys.day(sector, change.getKey());
-            TallyCounts counts = TallyCounts.of(days.get(key));
+            LocalDate day = change.getKey();
+            String key = SectorKeys.day(sector, day);
+            SectorTally before = days.get(key);
+            TallyCounts counts = TallyCounts.of(before);
             counts.add(change.getValue(), 1);
-            store(days, key, counts.isEmpty() ? null : counts.toTally(sector, PeriodKind.DAY, change.getKey(), change.getKey()), publish);
+            store(days, key, before, counts.isEmpty() ? null : counts.toTally(sector, PeriodKind.DAY, day, day), publish);
             total.add(change.getValue(), 1);
+            if (counts.isEmpty()) {
+                latestEmptied |= day.equals(latest);
+            } else if (latest == null || day.isAfter(latest)) {
+                latest = day;
+            }
         }
         if (total.isEmpty()) {
             return;
         }
         String allTimeKey = SectorKeys.current(sector, PeriodKind.ALL_TIME);
-        TallyCounts allTime = TallyCounts.of(current.get(allTimeKey));
+        SectorTally allTimeBefore = current.get(allTimeKey);
+        TallyCounts allTime = TallyCounts.of(allTimeBefore);
         allTime.add(total, 1);
-        store(current, allTimeKey, allTime.isEmpty() ? null : allTime.toTally(sector, PeriodKind.ALL_TIME, null, null), publish);
-        LocalDate latest = latestDay(sector);
-        rolling(sector, PeriodKind.ROLLING_7D, 7, latest, changes, publish);
-        rolling(sector, PeriodKind.ROLLING_30D, 30, latest, changes, publish);
+        store(current, allTimeKey, allTimeBefore, allTime.isEmpty() ? null : allTime.toTally(sector, PeriodKind.ALL_TIME, null, null), publish);
+        if (latestEmptied) {
+            // Only when the latest day has just lost its last statement must the store be searched for the new one.
+            latest = latestDay(sector);
+        }
+        rolling(sector, PeriodKind.ROLLING_7D, 7, week, latest, changes, publish);
+        rolling(sector, PeriodKind.ROLLING_30D, 30, current.get(SectorKeys.current(sector, PeriodKind.ROLLING_30D)), latest, changes,
+                publish);
     }
 
-    private void rolling(String sector, PeriodKind kind, int length, LocalDate latest, Map<LocalDate, TallyCounts> changes,
-                         BiConsumer<String, SectorTally> publish) {
+    private void rolling(String sector, PeriodKind kind, int length, SectorTally stored, LocalDate latest,
+                         Map<LocalDate, TallyCounts> changes, BiConsumer<String, SectorTally> publish) {
         String key = SectorKeys.current(sector, kind);
-        SectorTally stored = current.get(key);
         if (latest == null) {
-            store(current, key, null, publish);
+            store(current, key, stored, null, publish);
             return;
         }
         LocalDate first = latest.minusDays(length - 1L);
@@ -80,7 +95,7 @@ final class TallyPublisher {
                 }
             }
         }
-        store(current, key, counts.toTally(sector, kind, first, latest), publish);
+        store(current, key, stored, counts.toTally(sector, kind, first, latest), publish);
     }
 
     private LocalDate latestDay(String sector) {
@@ -97,9 +112,9 @@ final class TallyPublisher {
         }
     }
 
-    private static void store(KeyValueStore<String, SectorTally> store, String key, SectorTally tally,
+    /** Writes and publishes {@code tally} (null: delete) unless it equals {@code before}, the stored value. */
+    private static void store(KeyValueStore<String, SectorTally> store, String key, SectorTally before, SectorTally tally,
                               BiConsumer<String, SectorTally> publish) {
-        SectorTally before = store.get(key);
         if (Objects.equals(before, tally)) {
             return;
         }

@@ -286,7 +286,7 @@ public final class PipelineBenchmark {
     }
 
     private void topology(String label, String prefix, long count, int sectors, long commitMs, boolean once, boolean jfr) throws Exception {
-        List<String> jvm = jfr ? List.of("-XX:StartFlightRecording=filename=" + out.resolve("topology.jfr") + ",settings=profile")
+        List<String> jvm = jfr ? List.of("-XX:FlightRecorderOptions=stackdepth=512", "-XX:StartFlightRecording=filename=" + out.resolve("topology.jfr") + ",settings=profile")
                 : List.of();
         if (once) {
             Map<String, String> res = streams("topology", prefix, count, sectors, commitMs, jvm);
