@@ -199,7 +199,7 @@ public final class PipelineBenchmark {
                     bytes.addAndGet(b.length);
                     return b;
                 })) {
-            new StatementGenerator(world, SEED).generate(count, s -> producer.send(new ProducerRecord<>(topics.statements(), s.getStatementId(), s)));
+            Worlds.history(world, SEED, count).generate(count, s -> producer.send(new ProducerRecord<>(topics.statements(), s.getStatementId(), s)));
         }
         recordSize = (int) (bytes.get() / Math.max(1, count));
         log(String.format(Locale.ROOT, "dataset %s: %,d statements, %d B mean Avro value, loaded in %.1f s", prefix, count, recordSize,
@@ -212,7 +212,7 @@ public final class PipelineBenchmark {
         if (!Files.exists(file)) {
             try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
                  StatementJsonWriter writer = new StatementJsonWriter(o)) {
-                new StatementGenerator(world, SEED).generate(count, s -> {
+                Worlds.history(world, SEED, count).generate(count, s -> {
                     try {
                         writer.write(s);
                     } catch (IOException e) {

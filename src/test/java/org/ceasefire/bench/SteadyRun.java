@@ -60,7 +60,7 @@ public final class SteadyRun {
         long seconds = args.getLong("seconds", 60);
         long warmupSeconds = args.getLong("warmupSeconds", 10);
         boolean compress = Boolean.parseBoolean(args.get("compress", "false"));
-        int days = (int) args.getLong("days", compress ? 60 : StatementGenerator.DEFAULT_DAYS);
+        int days = (int) args.getLong("days", 60); // the span of a compressed run
         long seed = args.getLong("seed", 1);
         SyntheticGazetteer.World world = Worlds.world((int) args.getLong("sectors", 50), seed);
         Path stateDir = Path.of(args.get("stateDir"));
@@ -131,7 +131,9 @@ public final class SteadyRun {
         try (KafkaProducer<String, MinistryStatement> producer = new KafkaProducer<>(KafkaStatementSink.producerConfig(bootstrap),
                 new StringSerializer(), AvroSerdes.<MinistryStatement>specific(serdeConfig, false).serializer())) {
             long[] sent = {0};
-            new StatementGenerator(world, seed, genStart, days).generate(count, statement -> {
+            // Uncompressed, the history has the density of every other benchmark's; compressed, `days` days.
+            StatementGenerator generator = compress ? new StatementGenerator(world, seed, genStart, days) : Worlds.history(world, seed, count);
+            generator.generate(count, statement -> {
                 long due = sendStart + sent[0] * 1_000_000_000L / rate;
                 long wait;
                 while ((wait = due - System.nanoTime()) > 0) {
