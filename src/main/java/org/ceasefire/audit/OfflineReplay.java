@@ -45,7 +45,7 @@ import org.ceasefire.topology.TopologyConfig;
 
 /**
  * Runs the production topology, unchanged, over statements read from the log, in isolation: in this
- * process, with its state in a temporary directory, its own in-memory schema registry, and nothing written to the
+ * process, with its state in a temporary directory and no changelogs, its own in-memory schema registry, and nothing written to the
  * cluster. The statements are re-encoded for that private registry; the log append time of each
  * record is kept as its timestamp, so lateness is judged exactly as it was live.
  */
@@ -88,7 +88,7 @@ public final class OfflineReplay implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ceasefire-replay");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay.invalid:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(CeasefireTopology.build(config), props);
+        driver = new TopologyTestDriver(CeasefireTopology.build(config, CeasefireTopology.State.TRANSIENT), props);
 
         Serde<MinistryStatement> statementSerde = AvroSerdes.specific(privateRegistry, false);
         Serde<Place> placeSerde = AvroSerdes.specific(privateRegistry, false);

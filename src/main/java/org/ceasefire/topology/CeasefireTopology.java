@@ -73,16 +73,32 @@ public final class CeasefireTopology {
     static final String SECTOR_REPARTITION = "sector-events";
     static final String PAIR_REPARTITION = "pair-events";
 
+    /** Where the stores keep their state. */
+    public enum State {
+        /** RocksDB on disk, each store backed by a changelog topic: the running application. */
+        DURABLE,
+        /**
+         * RocksDB without changelogs or record caches: for a run that starts from nothing and is thrown away
+         * afterwards, the offline replay. Its driver commits after every record, so a cache would only add a copy,
+         * and changelog records would be produced for nobody.
+         */
+        TRANSIENT
+    }
+
     private CeasefireTopology() {
     }
 
     public static Topology build(TopologyConfig config) {
+        return build(config, State.DURABLE);
+    }
+
+    public static Topology build(TopologyConfig config, State state) {
         StreamsBuilder builder = new StreamsBuilder();
         TopologySerdes serdes = new TopologySerdes(config.serdeConfig());
         addGazetteer(builder, config, serdes);
         for (String store : new String[] {STATEMENT_HISTORY_STORE, REFERENCES_STORE, PAIRING_STORE, FRONT_CALMS_STORE, SECTOR_STATEMENTS_STORE,
                 SECTOR_PAIRS_STORE, UNRESOLVED_NAMES_STORE, DAY_TALLIES_STORE, CURRENT_TALLIES_STORE, PAIR_ASSERTIONS_STORE}) {
-            builder.addStateStore(store(store, serdes));
+            builder.addStateStore(store(store, serdes, state));
         }
 
         Map<String, KStream<String, Routed>> intake = builder
@@ -146,7 +162,10 @@ public final class CeasefireTopology {
                 () -> new GazetteerProcessor(config.conflict().id()));
     }
 
-    private static <V extends SpecificRecord> StoreBuilder<KeyValueStore<String, V>> store(String name, TopologySerdes serdes) {
+    private static <V extends SpecificRecord> StoreBuilder<KeyValueStore<String, V>> store(String name, TopologySerdes serdes, State state) {
+        if (state == State.TRANSIENT) {
+            return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serdes.<V>value()).withLoggingDisabled();
+        }
         // Cached: a hot key (a sector's all-time tally) reaches the changelog once per commit, not once per record.
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serdes.<V>value()).withCachingEnabled();
     }
