@@ -34,6 +34,7 @@ import org.ceasefire.avro.internal.StatementEvent;
  *                                                            └──────────────────────────────────────────┴▶ [sector-events]
  * gazetteer ─▶ global store (places + name index)                                                             │
  * B: keyed by sector (time pairing, corroboration, tallies) ◀────────────────────────────────────────────────┘
+ *    (a whole-front calm report is sent once more to every partition: each task pairs it with its own sectors' accusations)
  *    ├─▶ sector-tallies topic
  *    └─▶ [pair-events] D: keyed by pair id (single writer per pair) ─▶ contradictions topic
  * </pre>
