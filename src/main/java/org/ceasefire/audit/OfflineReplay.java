@@ -46,8 +46,9 @@ import org.ceasefire.topology.TopologyConfig;
 /**
  * Runs the production topology, unchanged, over statements read from the log, in isolation: in this
  * process, with its state in a temporary directory and no changelogs, its own in-memory schema
- * registry, and nothing written to the cluster. The statements are re-encoded for that private registry; the log append time of each
- * record is kept as its timestamp, so lateness is judged exactly as it was live.
+ * registry, and nothing written to the cluster. The statements are re-encoded for that private
+ * registry; the log append time of each record is kept as its timestamp, so lateness is judged
+ * exactly as it was live.
  */
 public final class OfflineReplay implements AutoCloseable {
     private static final int DRAIN_EVERY = 5_000;
