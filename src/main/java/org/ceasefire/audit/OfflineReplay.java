@@ -154,9 +154,9 @@ public final class OfflineReplay implements AutoCloseable {
     }
 
     /**
-     * The driver keeps every record the topology produces until it is read, store changelogs and
-     * repartition records included (it has already fed the latter back in). Nothing reads those here,
-     * so without this the replay's heap would grow with every state change of the whole history.
+     * The driver keeps every record the topology produces until it is read, repartition records included
+     * (it has already fed them back in). Nothing else reads those, so without this the replay's heap
+     * would grow with every event of the whole history.
      */
     private void discardInternalRecords() {
         for (String topic : driver.producedTopicNames()) {

@@ -17,8 +17,11 @@ import org.ceasefire.conflict.ConflictDefinition;
  * Withdrawals come first so that a stage never holds two revisions of one statement.
  */
 final class ChangeRouter {
+    private ChangeRouter() {
+    }
+
     /** Events keyed by sector or by referenced statement id; either argument may be null (nothing active). */
-    List<KeyValue<String, Routed>> route(ResolvedStatement before, ResolvedStatement after) {
+    static List<KeyValue<String, Routed>> route(ResolvedStatement before, ResolvedStatement after) {
         List<KeyValue<String, Routed>> out = new ArrayList<>();
         if (before != null) {
             emit(before, false, out);
@@ -29,7 +32,7 @@ final class ChangeRouter {
         return out;
     }
 
-    private void emit(ResolvedStatement statement, boolean added, List<KeyValue<String, Routed>> out) {
+    private static void emit(ResolvedStatement statement, boolean added, List<KeyValue<String, Routed>> out) {
         String sector = statement.getSector();
         out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, statement, null, false))));
         if (isFrontWideCalm(statement)) {

@@ -2,6 +2,8 @@ package org.ceasefire.topology;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.apache.kafka.streams.KeyValue;
@@ -55,7 +57,9 @@ final class SectorPairing {
         }
         if (rules.answerableByFrontCalm(statement)) {
             for (ResolvedStatement calm : frontCalmCandidates(statement)) {
-                pairWithFrontCalm(view, calm, statement);
+                if (pairWithFrontCalm(view, calm, statement)) {
+                    rememberSector(calm.getStatement().getStatementId(), view.sector());
+                }
             }
             pairingStore.put(SectorKeys.pairing(SectorKeys.ALL_SECTORS, statement), statement);
         }
@@ -69,12 +73,15 @@ final class SectorPairing {
     void addFrontCalm(ResolvedStatement calm, Function<String, SectorView> views) {
         String id = calm.getStatement().getStatementId();
         withdrawFrontCalm(id, views);
-        frontCalms.put(id, new FrontCalm(calm, new ArrayList<>()));
+        SortedSet<String> sectors = new TreeSet<>();
         for (PairingRules.ScanRange range : rules.candidates(calm)) {
             for (ResolvedStatement accusation : scan(SectorKeys.ALL_SECTORS, range)) {
-                pairWithFrontCalm(views.apply(accusation.getSector()), calm, accusation);
+                if (pairWithFrontCalm(views.apply(accusation.getSector()), calm, accusation)) {
+                    sectors.add(accusation.getSector());
+                }
             }
         }
+        frontCalms.put(id, new FrontCalm(calm, new ArrayList<>(sectors)));
         pairingStore.put(SectorKeys.pairing(SectorKeys.ALL_SECTORS, calm), calm);
     }
 
@@ -91,21 +98,27 @@ final class SectorPairing {
         frontCalms.delete(id);
     }
 
-    /** Forms the pair of a whole-front calm and an accusation of {@code view}'s sector, when the calm covers it. */
-    private void pairWithFrontCalm(SectorView view, ResolvedStatement calm, ResolvedStatement accusation) {
+    /**
+     * Forms the pair of a whole-front calm and an accusation of {@code view}'s sector when the calm covers it;
+     * true when it did. The calm then takes part in this sector: the caller records the sector in its
+     * {@link FrontCalm}, so that withdrawing the calm visits it.
+     */
+    private boolean pairWithFrontCalm(SectorView view, ResolvedStatement calm, ResolvedStatement accusation) {
         PairingRules.Relation relation = rules.relate(accusation, calm);
         if (relation == null) {
-            return;
+            return false;
         }
-        String calmId = calm.getStatement().getStatementId();
-        // The calm takes part in this sector from now on: withdrawing it must visit this sector.
-        view.statement(calmId).setStatement(calm);
+        view.statement(calm.getStatement().getStatementId()).setStatement(calm);
+        link(view, relation);
+        return true;
+    }
+
+    private void rememberSector(String calmId, String sector) {
         FrontCalm held = frontCalms.get(calmId);
-        if (!held.getSectors().contains(view.sector())) {
-            SectorView.setMember(held.getSectors(), view.sector(), true);
+        if (!held.getSectors().contains(sector)) {
+            SectorView.setMember(held.getSectors(), sector, true);
             frontCalms.put(calmId, held);
         }
-        link(view, relation);
     }
 
     private List<ResolvedStatement> frontCalmCandidates(ResolvedStatement accusation) {

@@ -30,7 +30,6 @@ import org.ceasefire.registry.SchemaRegistryException;
 final class StatementIntakeProcessor implements Processor<byte[], byte[], String, Routed> {
     private final Deserializer<MinistryStatement> deserializer;
     private final StatementValidator validator;
-    private final ChangeRouter router;
     private final long horizonMillis;
     private ProcessorContext<String, Routed> context;
     private KeyValueStore<String, StatementHistory> history;
@@ -39,7 +38,6 @@ final class StatementIntakeProcessor implements Processor<byte[], byte[], String
     StatementIntakeProcessor(Deserializer<MinistryStatement> deserializer, ConflictDefinition conflict, Duration horizon) {
         this.deserializer = deserializer;
         this.validator = new StatementValidator(conflict);
-        this.router = new ChangeRouter();
         this.horizonMillis = horizon.toMillis();
     }
 
@@ -136,7 +134,7 @@ final class StatementIntakeProcessor implements Processor<byte[], byte[], String
             context.forward(new Record<String, Routed>(key, new Routed.Late(statement), record.timestamp()));
         }
         ResolvedStatement added = statement.getRetracted() ? null : after;
-        for (KeyValue<String, Routed> event : router.route(before, added)) {
+        for (KeyValue<String, Routed> event : ChangeRouter.route(before, added)) {
             context.forward(new Record<>(event.key, event.value, record.timestamp()));
         }
     }

@@ -24,27 +24,18 @@ import org.ceasefire.ingest.Progress;
 import org.ceasefire.registry.serde.AvroSerdes;
 import org.ceasefire.testdata.LiveCluster;
 import org.ceasefire.topics.Topics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AuditReplayIT {
-    private static LiveCluster cluster;
+    /** One broker and registry for the class, closed after its last test. */
+    @AutoClose
+    private static final LiveCluster cluster = new LiveCluster();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = new LiveCluster();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
 
     private AuditReplay.Outcome replay(Topics topics, Instant asOf, String folder) {
         return cluster.audit(topics).replay(new AuditReplay.Options(asOf, null, null, dir.resolve(folder)), Progress.NONE);

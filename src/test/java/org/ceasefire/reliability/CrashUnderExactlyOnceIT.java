@@ -18,8 +18,7 @@ import org.ceasefire.ingest.KafkaStatementSink;
 import org.ceasefire.registry.EmbeddedSchemaRegistry;
 import org.ceasefire.testdata.LiveCluster;
 import org.ceasefire.topics.Topics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,26 +36,14 @@ class CrashUnderExactlyOnceIT {
     static final int STATEMENTS = Integer.getInteger("reliability.statements", 3_000);
     static final long SEED = Long.getLong("reliability.seed", 20_231_119L);
 
-    private static LiveCluster cluster;
-    private static EmbeddedKafka kafka;
-    private static EmbeddedSchemaRegistry registry;
+    /** One broker and registry for the class, closed after its last test. */
+    @AutoClose
+    private static final LiveCluster cluster = new LiveCluster();
+    private static final EmbeddedKafka kafka = cluster.kafka;
+    private static final EmbeddedSchemaRegistry registry = cluster.registry;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = new LiveCluster();
-        kafka = cluster.kafka;
-        registry = cluster.registry;
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     @DisplayName("SIGKILL of the app at 3+ seeded random points while statements arrive: committed tallies and contradictions equal the replay of the input log, none missing, extra or double-counted")

@@ -36,8 +36,7 @@ import org.ceasefire.registry.serde.AvroSerdes;
 import org.ceasefire.testdata.LiveCluster;
 import org.ceasefire.topics.Topics;
 import org.ceasefire.topology.TopologyConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,26 +46,14 @@ import org.slf4j.LoggerFactory;
 /** Re-ingesting the same data, and a producer that resends after a timeout, must not change any result. */
 class DuplicatesIT {
     private static final Logger LOG = LoggerFactory.getLogger(DuplicatesIT.class);
-    private static LiveCluster cluster;
-    private static EmbeddedKafka kafka;
-    private static EmbeddedSchemaRegistry registry;
+    /** One broker and registry for the class, closed after its last test. */
+    @AutoClose
+    private static final LiveCluster cluster = new LiveCluster();
+    private static final EmbeddedKafka kafka = cluster.kafka;
+    private static final EmbeddedSchemaRegistry registry = cluster.registry;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = new LiveCluster();
-        kafka = cluster.kafka;
-        registry = cluster.registry;
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     private Map<String, Object> client() {
         return FaultCluster.client(kafka.bootstrapServers(), registry.url());

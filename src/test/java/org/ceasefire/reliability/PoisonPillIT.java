@@ -40,8 +40,7 @@ import org.ceasefire.testdata.LiveCluster;
 import org.ceasefire.testdata.Statements;
 import org.ceasefire.topics.Topics;
 import org.ceasefire.topology.DeadLetterHeaders;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,26 +51,14 @@ import org.slf4j.LoggerFactory;
 class PoisonPillIT {
     private static final Logger LOG = LoggerFactory.getLogger(PoisonPillIT.class);
     private static final int SIX_MB = 6 * 1024 * 1024;
-    private static LiveCluster cluster;
-    private static EmbeddedKafka kafka;
-    private static EmbeddedSchemaRegistry registry;
+    /** One broker and registry for the class, closed after its last test. */
+    @AutoClose
+    private static final LiveCluster cluster = new LiveCluster();
+    private static final EmbeddedKafka kafka = cluster.kafka;
+    private static final EmbeddedSchemaRegistry registry = cluster.registry;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = new LiveCluster();
-        kafka = cluster.kafka;
-        registry = cluster.registry;
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     /** One poison pill: its name, key, value, and what the DLQ reason must say. */
     private record Pill(String name, byte[] key, byte[] value, String reasonContains) {
