@@ -32,8 +32,12 @@ public final class AuditReplay {
     public record Options(Instant asOf, Instant incidentsFrom, Instant incidentsTo, Path out) {
     }
 
-    /** What the replay found: its results and digest, and the differences from live output when compared. */
-    public record Outcome(AuditResults results, String digest, long statements, List<Difference> differences) {
+    /** What the replay found: its results (on disk until closed) and digest, and the differences from live output when compared. */
+    public record Outcome(AuditResults results, String digest, long statements, List<Difference> differences) implements AutoCloseable {
+        @Override
+        public void close() {
+            results.close();
+        }
     }
 
     private final Map<String, Object> clientProperties;
@@ -95,15 +99,25 @@ public final class AuditReplay {
         } finally {
             progress.finish();
         }
-        String digest = ReportWriter.write(options.out(), results, statements, title(options));
-        return new Outcome(results, digest, statements, List.of());
+        try {
+            String digest = ReportWriter.write(options.out(), results, statements, title(options));
+            return new Outcome(results, digest, statements, List.of());
+        } catch (RuntimeException e) {
+            results.close();
+            throw e;
+        }
     }
 
     /** Replays, then compares with the live output topics; the differences are also written to differences.csv. */
     public Outcome replayAndCompare(Options options, Progress progress) {
         Outcome replayed = replay(options, progress);
-        AuditResults live = liveResults();
-        List<Difference> differences = ResultsDiffer.compare(live, replayed.results());
+        List<Difference> differences;
+        try (AuditResults live = liveResults()) {
+            differences = ResultsDiffer.compare(live, replayed.results());
+        } catch (RuntimeException e) {
+            replayed.close();
+            throw e;
+        }
         DifferencesCsv.write(options.out().resolve("differences.csv"), differences);
         return new Outcome(replayed.results(), replayed.digest(), replayed.statements(), differences);
     }
@@ -112,11 +126,16 @@ public final class AuditReplay {
     public AuditResults liveResults() {
         Map<String, Object> serdeConfig = new TreeMap<>(clientProperties);
         serdeConfig.put("specific.avro.reader", true);
-        SortedMap<String, SectorTally> tallies = CompactedTopicReader.read(clientProperties, topology.topics().sectorTallies(),
-                AvroSerdes.<SectorTally>specific(serdeConfig, false).deserializer());
-        SortedMap<String, ClaimContradiction> pairs = CompactedTopicReader.read(clientProperties, topology.topics().contradictions(),
-                AvroSerdes.<ClaimContradiction>specific(serdeConfig, false).deserializer());
-        return new AuditResults(tallies, pairs, List.of(), List.of(), new TreeMap<>());
+        ResultTable<SectorTally> tallies = CompactedTopicReader.read(clientProperties, topology.topics().sectorTallies(),
+                AvroSerdes.<SectorTally>specific(serdeConfig, false).deserializer(), SectorTally.class);
+        try {
+            ResultTable<ClaimContradiction> pairs = CompactedTopicReader.read(clientProperties, topology.topics().contradictions(),
+                    AvroSerdes.<ClaimContradiction>specific(serdeConfig, false).deserializer(), ClaimContradiction.class);
+            return new AuditResults(tallies, pairs, List.of(), List.of(), new TreeMap<>());
+        } catch (RuntimeException e) {
+            tallies.close();
+            throw e;
+        }
     }
 
     private List<Place> gazetteer(Map<String, Object> serdeConfig) {

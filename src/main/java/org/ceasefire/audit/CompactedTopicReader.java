@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+import org.apache.avro.specific.SpecificRecord;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,17 +17,43 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a compacted output topic to its end (committed records only) and returns the latest value per key, tombstones removed. */
+/** Reads a compacted output topic to its end (committed records only): the latest value per key, tombstones removed. */
 public final class CompactedTopicReader {
     private CompactedTopicReader() {
     }
 
+    /** Into memory, for small topics (the gazetteer). */
     public static <V> SortedMap<String, V> read(Map<String, Object> clientProperties, String topic, Deserializer<V> values) {
+        SortedMap<String, V> latest = new TreeMap<>();
+        read(clientProperties, topic, values, (key, value) -> {
+            if (value == null) {
+                latest.remove(key);
+            } else {
+                latest.put(key, value);
+            }
+        });
+        return latest;
+    }
+
+    /** Into a table on disk, for output topics of any size. */
+    public static <V extends SpecificRecord> ResultTable<V> read(Map<String, Object> clientProperties, String topic,
+                                                                 Deserializer<V> values, Class<V> type) {
+        ResultTable<V> latest = new ResultTable<>(type);
+        try {
+            read(clientProperties, topic, values, latest::put);
+        } catch (RuntimeException e) {
+            latest.close();
+            throw e;
+        }
+        return latest;
+    }
+
+    /** Hands every record to {@code sink} in log order, a tombstone as a null value. */
+    private static <V> void read(Map<String, Object> clientProperties, String topic, Deserializer<V> values, BiConsumer<String, V> sink) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        SortedMap<String, V> latest = new TreeMap<>();
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
@@ -33,14 +62,9 @@ public final class CompactedTopicReader {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() == null) {
-                        latest.remove(r.key());
-                    } else {
-                        latest.put(r.key(), r.value());
-                    }
+                    sink.accept(r.key(), r.value());
                 }
             }
         }
-        return latest;
     }
 }

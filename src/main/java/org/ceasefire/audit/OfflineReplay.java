@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -66,13 +67,15 @@ public final class OfflineReplay implements AutoCloseable {
     /** Changelog and repartition topics, read only to be emptied (see {@link #discardInternalRecords()}). */
     private final Map<String, TestOutputTopic<byte[], byte[]>> internalTopics = new HashMap<>();
 
-    private final SortedMap<String, SectorTally> tallies = new TreeMap<>();
-    private final SortedMap<String, ClaimContradiction> contradictions = new TreeMap<>();
+    private final ResultTable<SectorTally> tallies = new ResultTable<>(SectorTally.class);
+    private final ResultTable<ClaimContradiction> contradictions = new ResultTable<>(ClaimContradiction.class);
     private final TreeSet<String> late = new TreeSet<>();
     private final List<RejectedRecord> rejected = new ArrayList<>();
-    /** Where each piped record came from in the real log, by its position in the replay's input. */
-    private final List<long[]> origins = new ArrayList<>();
-    private long piped;
+    /** Where each piped record came from in the real log (partition, offset), by its position in the replay's input. */
+    private int[] originPartitions = new int[1024];
+    private long[] originOffsets = new long[1024];
+    private int piped;
+    private boolean finished;
 
     public OfflineReplay(TopologyConfig live) {
         Topics topics = live.topics();
@@ -114,7 +117,12 @@ public final class OfflineReplay implements AutoCloseable {
     public void replay(LoggedRecord origin, MinistryStatement statement) {
         String key = origin.key() == null ? null : new String(origin.key(), StandardCharsets.UTF_8);
         byte[] value = encoder.serialize("replay", statement);
-        origins.add(new long[] {origin.partition(), origin.offset()});
+        if (piped == originOffsets.length) {
+            originPartitions = Arrays.copyOf(originPartitions, piped * 2);
+            originOffsets = Arrays.copyOf(originOffsets, piped * 2);
+        }
+        originPartitions[piped] = origin.partition();
+        originOffsets[piped] = origin.offset();
         statements.pipeInput(new TestRecord<>(key, value, new RecordHeaders(), Instant.ofEpochMilli(origin.timestamp())));
         if (++piped % DRAIN_EVERY == 0) {
             drain();
@@ -127,28 +135,29 @@ public final class OfflineReplay implements AutoCloseable {
         rejected.add(new RejectedRecord(key, reason, origin.partition(), origin.offset()));
     }
 
-    /** The final results: latest tally per key, standing contradictions, and what was rejected, late or unplaced. */
+    /**
+     * The final results: latest tally per key, standing contradictions, and what was rejected, late or unplaced.
+     * The caller owns them (and closes them).
+     */
     public AuditResults finish() {
         drain();
         rejected.sort(java.util.Comparator.comparingInt(RejectedRecord::partition).thenComparingLong(RejectedRecord::offset));
+        finished = true;
         return new AuditResults(tallies, contradictions, List.copyOf(rejected), List.copyOf(late), unresolvedPlaces());
     }
 
     private void drain() {
-        for (KeyValue<String, SectorTally> kv : talliesOut.readKeyValuesToList()) {
-            putOrRemove(tallies, kv.key, kv.value);
-        }
-        for (KeyValue<String, ClaimContradiction> kv : contradictionsOut.readKeyValuesToList()) {
-            putOrRemove(contradictions, kv.key, kv.value);
-        }
+        latestOf(talliesOut.readKeyValuesToList()).forEach(tallies::put);
+        latestOf(contradictionsOut.readKeyValuesToList()).forEach(contradictions::put);
         for (KeyValue<String, MinistryStatement> kv : lateOut.readKeyValuesToList()) {
             late.add(kv.key);
         }
         for (TestRecord<byte[], byte[]> dead : deadLettersOut.readRecordsToList()) {
             long replayOffset = Long.parseLong(header(dead, DeadLetterHeaders.OFFSET, "-1"));
-            long[] origin = replayOffset >= 0 && replayOffset < origins.size() ? origins.get((int) replayOffset) : new long[] {-1, -1};
+            boolean known = replayOffset >= 0 && replayOffset < piped;
             String key = dead.key() == null ? "" : new String(dead.key(), StandardCharsets.UTF_8);
-            rejected.add(new RejectedRecord(key, header(dead, DeadLetterHeaders.REASON, "(no reason)"), (int) origin[0], origin[1]));
+            rejected.add(new RejectedRecord(key, header(dead, DeadLetterHeaders.REASON, "(no reason)"),
+                    known ? originPartitions[(int) replayOffset] : -1, known ? originOffsets[(int) replayOffset] : -1));
         }
         discardInternalRecords();
     }
@@ -180,12 +189,11 @@ public final class OfflineReplay implements AutoCloseable {
         return names;
     }
 
-    private static <V> void putOrRemove(SortedMap<String, V> map, String key, V value) {
-        if (value == null) {
-            map.remove(key);
-        } else {
-            map.put(key, value);
-        }
+    /** The last value of each key (null for a tombstone): a key updated many times in a batch is written to its table once. */
+    private static <V> Map<String, V> latestOf(List<KeyValue<String, V>> records) {
+        Map<String, V> latest = new HashMap<>();
+        records.forEach(kv -> latest.put(kv.key, kv.value));
+        return latest;
     }
 
     private static String header(TestRecord<byte[], byte[]> record, String name, String fallback) {
@@ -195,6 +203,10 @@ public final class OfflineReplay implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!finished) {
+            tallies.close();
+            contradictions.close();
+        }
         driver.close();
         org.ceasefire.embedded.EmbeddedKafka.deleteRecursively(stateDir);
     }

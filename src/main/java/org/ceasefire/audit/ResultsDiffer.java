@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedMap;
 import java.util.TreeSet;
 
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificRecord;
 
 /** Compares live output with replayed output, field by field, in their canonical form. */
 public final class ResultsDiffer {
@@ -23,28 +23,40 @@ public final class ResultsDiffer {
         return differences;
     }
 
-    private static void compare(String output, SortedMap<String, ? extends IndexedRecord> live,
-                                SortedMap<String, ? extends IndexedRecord> replayed, List<Difference> differences) {
-        TreeSet<String> keys = new TreeSet<>(live.keySet());
-        keys.addAll(replayed.keySet());
-        for (String key : keys) {
-            IndexedRecord l = live.get(key);
-            IndexedRecord r = replayed.get(key);
-            if (l == null || r == null) {
-                differences.add(new Difference(output, key, "*", l == null ? ABSENT : "present", r == null ? ABSENT : "present"));
-                continue;
-            }
-            Map<String, Object> lf = CanonicalForm.flatten(CanonicalForm.of(l));
-            Map<String, Object> rf = CanonicalForm.flatten(CanonicalForm.of(r));
-            TreeSet<String> fields = new TreeSet<>(lf.keySet());
-            fields.addAll(rf.keySet());
-            for (String field : fields) {
-                Object lv = lf.get(field);
-                Object rv = rf.get(field);
-                if (!Objects.equals(lv, rv)) {
-                    differences.add(new Difference(output, key, field,
-                            lv == null ? ABSENT : String.valueOf(lv), rv == null ? ABSENT : String.valueOf(rv)));
+    /** Walks both tables in key order at once, so neither has to fit in memory. */
+    private static <V extends SpecificRecord> void compare(String output, ResultTable<V> live, ResultTable<V> replayed,
+                                                           List<Difference> differences) {
+        try (ResultTable<V>.Cursor l = live.cursor(); ResultTable<V>.Cursor r = replayed.cursor()) {
+            boolean moreLive = l.advance();
+            boolean moreReplayed = r.advance();
+            while (moreLive || moreReplayed) {
+                int order = !moreLive ? 1 : !moreReplayed ? -1 : ResultTable.KEY_ORDER.compare(l.key(), r.key());
+                if (order < 0) {
+                    differences.add(new Difference(output, l.key(), "*", "present", ABSENT));
+                    moreLive = l.advance();
+                } else if (order > 0) {
+                    differences.add(new Difference(output, r.key(), "*", ABSENT, "present"));
+                    moreReplayed = r.advance();
+                } else {
+                    compareFields(output, l.key(), l.value(), r.value(), differences);
+                    moreLive = l.advance();
+                    moreReplayed = r.advance();
                 }
+            }
+        }
+    }
+
+    private static void compareFields(String output, String key, IndexedRecord l, IndexedRecord r, List<Difference> differences) {
+        Map<String, Object> lf = CanonicalForm.flatten(CanonicalForm.of(l));
+        Map<String, Object> rf = CanonicalForm.flatten(CanonicalForm.of(r));
+        TreeSet<String> fields = new TreeSet<>(lf.keySet());
+        fields.addAll(rf.keySet());
+        for (String field : fields) {
+            Object lv = lf.get(field);
+            Object rv = rf.get(field);
+            if (!Objects.equals(lv, rv)) {
+                differences.add(new Difference(output, key, field,
+                        lv == null ? ABSENT : String.valueOf(lv), rv == null ? ABSENT : String.valueOf(rv)));
             }
         }
     }

@@ -3,9 +3,7 @@ package org.ceasefire.audit;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.PeriodKind;
-import org.ceasefire.avro.SectorTally;
 
 /** The human-readable page of an audit report. */
 final class SummaryMarkdown {
@@ -24,14 +22,12 @@ final class SummaryMarkdown {
 
         md.append("## Contradictions by kind and sector\n\n| sector | kind | pairs |\n| --- | --- | --- |\n");
         Map<String, Integer> byKind = new TreeMap<>();
-        for (ClaimContradiction c : results.contradictions().values()) {
-            byKind.merge(c.getSector() + " | " + c.getKind(), 1, Integer::sum);
-        }
+        results.contradictions().forEach((id, c) -> byKind.merge(c.getSector() + " | " + c.getKind(), 1, Integer::sum));
         byKind.forEach((key, count) -> md.append("| ").append(key).append(" | ").append(count).append(" |\n"));
 
         md.append("\n## All-time tallies by sector\n\n| sector | statements | accusations | denials | calm | unanswered | corroborations |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- |\n");
-        for (SectorTally t : results.tallies().values()) {
+        results.tallies().forEach((key, t) -> {
             if (t.getPeriodKind() == PeriodKind.ALL_TIME) {
                 md.append("| ").append(t.getSector())
                         .append(" | ").append(new TreeMap<>(t.getStatements()))
@@ -41,7 +37,7 @@ final class SummaryMarkdown {
                         .append(" | ").append(t.getUnansweredAccusations())
                         .append(" | ").append(t.getCorroborations()).append(" |\n");
             }
-        }
+        });
         md.append("\nFiles: tallies.json/.csv, contradictions.json/.csv, rejected.csv, late.csv, unresolved.csv, ")
                 .append("trace.csv (each statement revision's partition, offset and log append time), digest.txt.\n");
         return md.toString();

@@ -79,7 +79,9 @@ public final class DemoCommand implements Callable<Integer> {
                         kafka.bootstrapServers(), registry.url());
                 out.flush();
                 awaitStop(out);
-                printSummary(out, new AuditReplay(config.clientProperties(), TopologyConfigs.from(config)).liveResults());
+                try (AuditResults live = new AuditReplay(config.clientProperties(), TopologyConfigs.from(config)).liveResults()) {
+                    printSummary(out, live);
+                }
             }
         } finally {
             EmbeddedKafka.deleteRecursively(work);
@@ -124,22 +126,18 @@ public final class DemoCommand implements Callable<Integer> {
     /** What the output topics hold at the end: contradictions by kind, and each sector's all-time tally. */
     static void printSummary(PrintWriter out, AuditResults live) {
         Map<String, Integer> byKind = new TreeMap<>();
-        for (ClaimContradiction pair : live.contradictions().values()) {
-            byKind.merge(pair.getKind().toString(), 1, Integer::sum);
-        }
+        live.contradictions().forEach((id, pair) -> byKind.merge(pair.getKind().toString(), 1, Integer::sum));
         out.printf("%nSummary: %d contradictions %s%n", live.contradictions().size(), byKind);
-        for (ClaimContradiction pair : live.contradictions().values()) {
-            out.printf("  %-20s %-22s %s (%s) vs %s (%s)%n", pair.getKind(), pair.getSector(),
+        live.contradictions().forEach((id, pair) -> out.printf("  %-20s %-22s %s (%s) vs %s (%s)%n", pair.getKind(), pair.getSector(),
                     pair.getSideOne().getStatementId(), pair.getSideOne().getIssuer(),
-                    pair.getSideTwo().getStatementId(), pair.getSideTwo().getIssuer());
-        }
+                    pair.getSideTwo().getStatementId(), pair.getSideTwo().getIssuer()));
         out.println("All-time tallies by sector (statements by issuer; accusations by issuer):");
-        for (SectorTally tally : live.tallies().values()) {
+        live.tallies().forEach((key, tally) -> {
             if (tally.getPeriodKind() == PeriodKind.ALL_TIME) {
                 out.printf("  %-22s statements %s  accusations %s  unanswered %d%n", tally.getSector(),
                         new TreeMap<>(tally.getStatements()), new TreeMap<>(tally.getAccusations()), tally.getUnansweredAccusations());
             }
-        }
+        });
         out.flush();
     }
 }

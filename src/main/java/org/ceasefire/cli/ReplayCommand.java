@@ -52,9 +52,14 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         AuditReplay replay = new AuditReplay(app.clientProperties(), TopologyConfigs.from(app));
         AuditReplay.Options options = new AuditReplay.Options(asOf, incidentsFrom, incidentsTo, out);
-        AuditReplay.Outcome outcome = compare
+        try (AuditReplay.Outcome outcome = compare
                 ? replay.replayAndCompare(options, TerminalProgress.forConsole(stderr))
-                : replay.replay(options, TerminalProgress.forConsole(stderr));
+                : replay.replay(options, TerminalProgress.forConsole(stderr))) {
+            return report(outcome, stdout);
+        }
+    }
+
+    private int report(AuditReplay.Outcome outcome, PrintWriter stdout) {
         stdout.printf("Replayed %,d statements: %,d contradictions standing, %,d tallies, %,d rejected, %,d late, %,d unresolved place names.%n",
                 outcome.statements(), outcome.results().contradictions().size(), outcome.results().tallies().size(),
                 outcome.results().rejected().size(), outcome.results().late().size(), outcome.results().unresolvedPlaces().size());

@@ -41,12 +41,13 @@ class ScaleOutIT {
             cluster.produce(topics, statements.subList(1_000, 1_500));
             try (CeasefireApp restarted = CeasefireApp.start(cluster.appConfig(topics, 4, "scale-out", stateA))) {
                 cluster.produce(topics, statements.subList(1_500, 2_000));
-                AuditReplay.Options options = new AuditReplay.Options(null, null, null, dir.resolve("audit"));
                 await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                        assertThat(cluster.audit(topics).replayAndCompare(options, Progress.NONE).differences()).isEmpty());
-                AuditReplay.Outcome outcome = cluster.audit(topics).replay(new AuditReplay.Options(null, null, null, dir.resolve("final")), Progress.NONE);
-                assertThat(outcome.statements()).isEqualTo(2_000);
-                assertThat(outcome.results().contradictions()).hasSizeGreaterThan(50);
+                        assertThat(cluster.differencesFromReplay(topics, dir.resolve("audit"))).isEmpty());
+                try (AuditReplay.Outcome outcome = cluster.audit(topics).replay(new AuditReplay.Options(null, null, null, dir.resolve("final")),
+                        Progress.NONE)) {
+                    assertThat(outcome.statements()).isEqualTo(2_000);
+                    assertThat(outcome.results().contradictions().size()).isGreaterThan(50);
+                }
                 assertThat(restarted.streams().state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
             } finally {
                 second.close();

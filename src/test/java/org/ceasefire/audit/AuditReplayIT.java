@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,20 +53,22 @@ class AuditReplayIT {
         AuditReplay audit = cluster.audit(topics);
         try (CeasefireApp app = CeasefireApp.start(config)) {
             cluster.produce(topics, withDuplicates);
-            AuditReplay.Options options = new AuditReplay.Options(null, null, null, dir.resolve("compare"));
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                    assertThat(audit.replayAndCompare(options, Progress.NONE).differences()).isEmpty());
+                    assertThat(cluster.differencesFromReplay(topics, dir.resolve("compare"))).isEmpty());
         }
-        AuditReplay.Outcome outcome = audit.replay(new AuditReplay.Options(null, null, null, dir.resolve("final")), Progress.NONE);
-        assertThat(outcome.statements()).isEqualTo(1_800);
-        assertThat(outcome.results().contradictions().values()).extracting(c -> c.getKind())
-                .contains(ContradictionKind.MUTUAL_ACCUSATION, ContradictionKind.ACCUSATION_DENIED, ContradictionKind.ACCUSATION_VS_CALM);
-        assertThat(outcome.results().late()).isNotEmpty();
-        assertThat(Files.readString(dir.resolve("final/trace.csv")).lines()).hasSize(1_801);
+        String key;
+        SectorTally altered;
+        try (AuditReplay.Outcome outcome = audit.replay(new AuditReplay.Options(null, null, null, dir.resolve("final")), Progress.NONE)) {
+            assertThat(outcome.statements()).isEqualTo(1_800);
+            assertThat(outcome.results().contradictions().toMap().values()).extracting(c -> c.getKind())
+                    .contains(ContradictionKind.MUTUAL_ACCUSATION, ContradictionKind.ACCUSATION_DENIED, ContradictionKind.ACCUSATION_VS_CALM);
+            assertThat(outcome.results().late()).isNotEmpty();
+            assertThat(Files.readString(dir.resolve("final/trace.csv")).lines()).hasSize(1_801);
 
-        String key = outcome.results().tallies().keySet().stream().filter(k -> k.endsWith("|ALL_TIME")).findFirst().orElseThrow();
-        SectorTally altered = SectorTally.newBuilder(outcome.results().tallies().get(key))
-                .setUnansweredAccusations(outcome.results().tallies().get(key).getUnansweredAccusations() + 5).build();
+            SortedMap<String, SectorTally> tallies = outcome.results().tallies().toMap();
+            key = tallies.keySet().stream().filter(k -> k.endsWith("|ALL_TIME")).findFirst().orElseThrow();
+            altered = SectorTally.newBuilder(tallies.get(key)).setUnansweredAccusations(tallies.get(key).getUnansweredAccusations() + 5).build();
+        }
         try (var producer = new KafkaProducer<>(cluster.client(), new StringSerializer(),
                 AvroSerdes.<SectorTally>specific(cluster.client(), false).serializer())) {
             producer.send(new ProducerRecord<>(topics.sectorTallies(), key, altered)).get();
@@ -91,17 +94,17 @@ class AuditReplayIT {
         await().until(() -> Instant.now().isAfter(between.plusMillis(5)));
         cluster.produce(topics, statements.subList(200, 400));
 
-        AuditReplay.Outcome asOf = replay(topics, between, "asof");
-        AuditReplay.Outcome all = replay(topics, null, "all");
-        assertThat(asOf.statements()).isEqualTo(200);
-        assertThat(all.statements()).isEqualTo(400);
-        assertThat(asOf.digest()).isNotEqualTo(all.digest());
-        long countedAsOf = statementsCounted(asOf.results());
-        assertThat(countedAsOf).isLessThan(statementsCounted(all.results())).isPositive();
+        try (AuditReplay.Outcome asOf = replay(topics, between, "asof"); AuditReplay.Outcome all = replay(topics, null, "all")) {
+            assertThat(asOf.statements()).isEqualTo(200);
+            assertThat(all.statements()).isEqualTo(400);
+            assertThat(asOf.digest()).isNotEqualTo(all.digest());
+            long countedAsOf = statementsCounted(asOf.results());
+            assertThat(countedAsOf).isLessThan(statementsCounted(all.results())).isPositive();
+        }
     }
 
     private static long statementsCounted(AuditResults results) {
-        return results.tallies().values().stream().filter(t -> t.getPeriodKind().toString().equals("ALL_TIME"))
+        return results.tallies().toMap().values().stream().filter(t -> t.getPeriodKind().toString().equals("ALL_TIME"))
                 .mapToLong(t -> t.getStatements().values().stream().mapToLong(Long::longValue).sum()).sum();
     }
 
@@ -114,16 +117,16 @@ class AuditReplayIT {
         cluster.produce(one, statements);
         cluster.produce(six, statements);
 
-        AuditReplay.Outcome first = replay(one, null, "one-a");
-        AuditReplay.Outcome second = replay(one, null, "one-b");
-        AuditReplay.Outcome sixPartitions = replay(six, null, "six");
-        assertThat(first.results().contradictions()).hasSizeGreaterThan(10);
-        assertThat(second.digest()).isEqualTo(first.digest());
-        assertThat(sixPartitions.digest()).isEqualTo(first.digest());
-        for (String file : List.of("tallies.json", "contradictions.json", "tallies.csv", "contradictions.csv", "late.csv", "summary.md")) {
-            assertThat(Files.readAllBytes(dir.resolve("six").resolve(file))).as(file)
-                    .isEqualTo(Files.readAllBytes(dir.resolve("one-a").resolve(file)));
+        try (AuditReplay.Outcome first = replay(one, null, "one-a"); AuditReplay.Outcome second = replay(one, null, "one-b");
+             AuditReplay.Outcome sixPartitions = replay(six, null, "six")) {
+            assertThat(first.results().contradictions().size()).isGreaterThan(10);
+            assertThat(second.digest()).isEqualTo(first.digest());
+            assertThat(sixPartitions.digest()).isEqualTo(first.digest());
+            for (String file : List.of("tallies.json", "contradictions.json", "tallies.csv", "contradictions.csv", "late.csv", "summary.md")) {
+                assertThat(Files.readAllBytes(dir.resolve("six").resolve(file))).as(file)
+                        .isEqualTo(Files.readAllBytes(dir.resolve("one-a").resolve(file)));
+            }
+            assertThat(new TreeMap<>(first.results().unresolvedPlaces())).isEqualTo(sixPartitions.results().unresolvedPlaces());
         }
-        assertThat(new TreeMap<>(first.results().unresolvedPlaces())).isEqualTo(sixPartitions.results().unresolvedPlaces());
     }
 }

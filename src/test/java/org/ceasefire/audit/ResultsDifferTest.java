@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import org.ceasefire.avro.ContradictionKind;
 import org.ceasefire.avro.PeriodKind;
 import org.ceasefire.avro.SectorTally;
 import org.ceasefire.avro.StatementRef;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,10 +51,23 @@ class ResultsDifferTest {
                 .setSideOne(ref("a", "AM", partition, 10)).setSideTwo(ref("b", "AZ", partition, 11)).build();
     }
 
-    static AuditResults results(SectorTally tally, ClaimContradiction pair) {
-        return new AuditResults(new TreeMap<>(Map.of("SYUNIK|DAY|2023-04-11", tally)), new TreeMap<>(Map.of("a|b", pair)),
+    private final List<AuditResults> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeResults() {
+        opened.forEach(AuditResults::close);
+    }
+
+    private AuditResults results(Map<String, SectorTally> tallies, Map<String, ClaimContradiction> pairs) {
+        AuditResults results = new AuditResults(ResultTable.copyOf(SectorTally.class, tallies), ResultTable.copyOf(ClaimContradiction.class, pairs),
                 List.of(new RejectedRecord("bad-1", "issuer: unknown party 'XX' for conflict AM-AZ", 0, 5)),
                 List.of("late-1"), new TreeMap<>(Map.of("Nowhere", 2L)));
+        opened.add(results);
+        return results;
+    }
+
+    private AuditResults results(SectorTally tally, ClaimContradiction pair) {
+        return results(Map.of("SYUNIK|DAY|2023-04-11", tally), Map.of("a|b", pair));
     }
 
     @Test
@@ -68,10 +83,23 @@ class ResultsDifferTest {
     @DisplayName("a missing pair is a difference; where a statement sits in the log is not")
     void ignoresLogPositionsButNotMissingRecords() {
         assertThat(ResultsDiffer.compare(results(tally(2), pair(0)), results(tally(2), pair(5)))).isEmpty();
-        AuditResults withoutPair = new AuditResults(new TreeMap<>(Map.of("SYUNIK|DAY|2023-04-11", tally(2))), new TreeMap<>(),
-                List.of(), List.of(), new TreeMap<>());
+        AuditResults withoutPair = results(Map.of("SYUNIK|DAY|2023-04-11", tally(2)), Map.of());
         assertThat(ResultsDiffer.compare(results(tally(2), pair(0)), withoutPair))
                 .containsExactly(new Difference("contradiction", "a|b", "*", "present", "(absent)"));
+    }
+
+    @Test
+    @DisplayName("keys present on one side only are found wherever they fall in the other side's order")
+    void findsKeysMissingOnEitherSide() {
+        AuditResults live = results(Map.of("A|ALL_TIME", tally(1), "C|ALL_TIME", tally(1), "E|ALL_TIME", tally(1)), Map.of());
+        AuditResults replayed = results(Map.of("B|ALL_TIME", tally(1), "C|ALL_TIME", tally(2), "F|ALL_TIME", tally(1)), Map.of());
+        assertThat(ResultsDiffer.compare(live, replayed)).containsExactly(
+                new Difference("tally", "A|ALL_TIME", "*", "present", "(absent)"),
+                new Difference("tally", "B|ALL_TIME", "*", "(absent)", "present"),
+                new Difference("tally", "C|ALL_TIME", "accusations.AM", "1", "2"),
+                new Difference("tally", "C|ALL_TIME", "statements.AM", "1", "2"),
+                new Difference("tally", "E|ALL_TIME", "*", "present", "(absent)"),
+                new Difference("tally", "F|ALL_TIME", "*", "(absent)", "present"));
     }
 
     @Test
@@ -97,8 +125,8 @@ class ResultsDifferTest {
     @Test
     @DisplayName("CSV fields that a spreadsheet would run as formulas are neutralised")
     void neutralisesFormulas() {
-        assertThat(ReportWriter.csvField("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(ReportWriter.csvField("-12")).isEqualTo("-12");
-        assertThat(ReportWriter.csvField("@sum")).isEqualTo("'@sum");
+        assertThat(CsvFile.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(CsvFile.field("-12")).isEqualTo("-12");
+        assertThat(CsvFile.field("@sum")).isEqualTo("'@sum");
     }
 }

@@ -105,8 +105,8 @@ final class FaultCluster {
     }
 
     /** The verifier's verdict: what the input log holds, what replaying it gives, and how the live output differs. */
-    record Verdict(long statementsInLog, long rejectedByReplay, long deadLetters, int expectedTallies, int expectedContradictions,
-                   int liveTallies, int liveContradictions, List<Difference> differences) {
+    record Verdict(long statementsInLog, long rejectedByReplay, long deadLetters, long expectedTallies, long expectedContradictions,
+                   long liveTallies, long liveContradictions, List<Difference> differences) {
         String summary() {
             return String.format("statements in log %d, rejected by the replay %d, DLQ %d, tallies expected %d live %d, contradictions expected %d live %d, "
                             + "differences %d%s", statementsInLog, rejectedByReplay, deadLetters, expectedTallies, liveTallies, expectedContradictions,
@@ -122,13 +122,13 @@ final class FaultCluster {
     static Verdict verify(Map<String, Object> client, Topics topics, Path out) {
         TopologyConfig config = TopologyConfig.of(topics, CONFLICT.conflict(), client);
         AuditReplay audit = new AuditReplay(client, config);
-        AuditReplay.Outcome replayed = audit.replay(new AuditReplay.Options(null, null, null, out.resolve("replay-" + System.nanoTime())),
-                Progress.NONE);
-        AuditResults live = audit.liveResults();
-        List<Difference> differences = ResultsDiffer.compare(live, replayed.results());
-        return new Verdict(replayed.statements(), replayed.results().rejected().size(), countCommitted(client, topics.deadLetters()),
-                replayed.results().tallies().size(), replayed.results().contradictions().size(),
-                live.tallies().size(), live.contradictions().size(), differences);
+        try (AuditReplay.Outcome replayed = audit.replay(new AuditReplay.Options(null, null, null, out.resolve("replay-" + System.nanoTime())),
+                Progress.NONE); AuditResults live = audit.liveResults()) {
+            List<Difference> differences = ResultsDiffer.compare(live, replayed.results());
+            return new Verdict(replayed.statements(), replayed.results().rejected().size(), countCommitted(client, topics.deadLetters()),
+                    replayed.results().tallies().size(), replayed.results().contradictions().size(),
+                    live.tallies().size(), live.contradictions().size(), differences);
+        }
     }
 
     /** Committed records of a topic, counted from the beginning to its end now. */

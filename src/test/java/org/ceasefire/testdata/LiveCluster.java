@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.ceasefire.audit.AuditReplay;
+import org.ceasefire.audit.Difference;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.Place;
 import org.ceasefire.config.AppConfig;
@@ -17,6 +18,7 @@ import org.ceasefire.conflict.GazetteerFile;
 import org.ceasefire.embedded.EmbeddedKafka;
 import org.ceasefire.ingest.GazetteerLoader;
 import org.ceasefire.ingest.KafkaStatementSink;
+import org.ceasefire.ingest.Progress;
 import org.ceasefire.ingest.generator.SpellingBook;
 import org.ceasefire.ingest.generator.StatementGenerator;
 import org.ceasefire.ingest.generator.SyntheticGazetteer;
@@ -83,6 +85,13 @@ public final class LiveCluster implements AutoCloseable {
     /** The verifier: the same topology replayed offline over the whole log, compared with the live output. */
     public AuditReplay audit(Topics topics) {
         return new AuditReplay(client(), TopologyConfig.of(topics, CONFLICT.conflict(), client()));
+    }
+
+    /** Replays the whole log of {@code topics} into {@code out} and returns how the live output differs from it. */
+    public List<Difference> differencesFromReplay(Topics topics, Path out) {
+        try (AuditReplay.Outcome outcome = audit(topics).replayAndCompare(new AuditReplay.Options(null, null, null, out), Progress.NONE)) {
+            return outcome.differences();
+        }
     }
 
     @Override
