@@ -64,23 +64,26 @@ class QueryApiIT {
     @Order(1)
     @DisplayName("lists the two mutual accusations newest first, with both sides' statements as written")
     void contradictions() {
-        JsonNode items = http.get("/api/contradictions").json().path("items");
-        assertThat(QueryServerTest.ids(items)).containsExactly("am-2|az-2", "am-1|az-1");
-        JsonNode tegh = items.get(1);
-        assertThat(tegh.path("kind").asText()).isEqualTo("MUTUAL_ACCUSATION");
-        assertThat(tegh.path("sector").asText()).isEqualTo("SYUNIK");
-        assertThat(tegh.path("incident_start").asText()).isEqualTo("2023-04-11T12:00:00Z");
-        assertThat(tegh.path("side_one").path("issuer").asText()).isEqualTo("AM");
-        assertThat(tegh.path("side_one").path("revision").asInt()).isEqualTo(2);
-        assertThat(tegh.path("side_one").path("casualties").get(0).path("wounded").asInt()).isEqualTo(2);
-        assertThat(tegh.path("side_two").path("location").asText()).isEqualTo("Tegh village");
-        assertThat(tegh.path("side_two").path("source_url").asText()).isEqualTo("https://example.org/az-1");
-        assertThat(QueryServerTest.ids(http.get("/api/contradictions?sector=GEGHARKUNIK-KALBAJAR").json().path("items")))
-                .containsExactly("am-2|az-2");
-        assertThat(QueryServerTest.ids(http.get("/api/contradictions?from=2023-04-01&to=2023-04-15").json().path("items")))
-                .containsExactly("am-1|az-1");
-        assertThat(http.get("/api/contradictions/am-1%7Caz-1").json().path("sector").asText()).isEqualTo("SYUNIK");
-        assertThat(http.get("/api/contradictions/am-9%7Caz-9").status()).isEqualTo(404);
+        // The setup waited for the second revision of am-1 in the intake; the pair takes it two stages later.
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode items = http.get("/api/contradictions").json().path("items");
+            assertThat(QueryServerTest.ids(items)).containsExactly("am-2|az-2", "am-1|az-1");
+            JsonNode tegh = items.get(1);
+            assertThat(tegh.path("kind").asText()).isEqualTo("MUTUAL_ACCUSATION");
+            assertThat(tegh.path("sector").asText()).isEqualTo("SYUNIK");
+            assertThat(tegh.path("incident_start").asText()).isEqualTo("2023-04-11T12:00:00Z");
+            assertThat(tegh.path("side_one").path("issuer").asText()).isEqualTo("AM");
+            assertThat(tegh.path("side_one").path("revision").asInt()).isEqualTo(2);
+            assertThat(tegh.path("side_one").path("casualties").get(0).path("wounded").asInt()).isEqualTo(2);
+            assertThat(tegh.path("side_two").path("location").asText()).isEqualTo("Tegh village");
+            assertThat(tegh.path("side_two").path("source_url").asText()).isEqualTo("https://example.org/az-1");
+            assertThat(QueryServerTest.ids(http.get("/api/contradictions?sector=GEGHARKUNIK-KALBAJAR").json().path("items")))
+                    .containsExactly("am-2|az-2");
+            assertThat(QueryServerTest.ids(http.get("/api/contradictions?from=2023-04-01&to=2023-04-15").json().path("items")))
+                    .containsExactly("am-1|az-1");
+            assertThat(http.get("/api/contradictions/am-1%7Caz-1").json().path("sector").asText()).isEqualTo("SYUNIK");
+            assertThat(http.get("/api/contradictions/am-9%7Caz-9").status()).isEqualTo(404);
+        });
     }
 
     @Test
@@ -102,19 +105,22 @@ class QueryApiIT {
     @Order(3)
     @DisplayName("gives a statement's revisions and pairs, unresolved names, and weekly accusations per side")
     void statementUnresolvedDiscrepancies() {
-        JsonNode history = http.get("/api/statements/am-1").json();
-        assertThat(history.path("revisions")).extracting(r -> r.path("revision").asInt()).containsExactly(1, 2);
-        assertThat(history.path("revisions").get(1).path("text").asText()).isEqualTo("Revised: fire near Tegh.");
-        assertThat(QueryServerTest.ids(history.path("pairs"))).containsExactly("am-1|az-1");
-        assertThat(http.get("/api/statements/never-said").status()).isEqualTo(404);
+        // am-3 (Atlantis) is in no pair: the setup's wait for the pairs does not cover it.
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode history = http.get("/api/statements/am-1").json();
+            assertThat(history.path("revisions")).extracting(r -> r.path("revision").asInt()).containsExactly(1, 2);
+            assertThat(history.path("revisions").get(1).path("text").asText()).isEqualTo("Revised: fire near Tegh.");
+            assertThat(QueryServerTest.ids(history.path("pairs"))).containsExactly("am-1|az-1");
+            assertThat(http.get("/api/statements/never-said").status()).isEqualTo(404);
 
-        JsonNode unresolved = http.get("/api/unresolved-places").json();
-        assertThat(unresolved).extracting(p -> p.path("name").asText() + "=" + p.path("count").asLong()).containsExactly("Atlantis=1");
+            JsonNode unresolved = http.get("/api/unresolved-places").json();
+            assertThat(unresolved).extracting(p -> p.path("name").asText() + "=" + p.path("count").asLong()).containsExactly("Atlantis=1");
 
-        JsonNode weeks = http.get("/api/discrepancies?from=2023-04-01&to=2023-04-30").json();
-        assertThat(weeks).extracting(w -> w.path("sector").asText() + " " + w.path("week").asText() + " "
-                        + w.path("accusations_by_side").path("ARMENIAN").asLong() + ":" + w.path("accusations_by_side").path("AZERBAIJANI").asLong())
-                .containsExactly("GEGHARKUNIK-KALBAJAR 2023-W16 1:1", "SYUNIK 2023-W15 1:1", "UNRESOLVED 2023-W15 1:0");
+            JsonNode weeks = http.get("/api/discrepancies?from=2023-04-01&to=2023-04-30").json();
+            assertThat(weeks).extracting(w -> w.path("sector").asText() + " " + w.path("week").asText() + " "
+                            + w.path("accusations_by_side").path("ARMENIAN").asLong() + ":" + w.path("accusations_by_side").path("AZERBAIJANI").asLong())
+                    .containsExactly("GEGHARKUNIK-KALBAJAR 2023-W16 1:1", "SYUNIK 2023-W15 1:1", "UNRESOLVED 2023-W15 1:0");
+        });
     }
 
     @Test
@@ -147,10 +153,13 @@ class QueryApiIT {
         await().atMost(WAIT).until(() -> lines.contains(": connected"));
         app.send(accusation("am-4", "AM", "AZ", "2023-05-01T10:00:00Z", "Shushi"),
                 accusation("az-4", "AZ", "AM", "2023-05-01T11:00:00Z", "Shusha"));
-        await().atMost(WAIT).until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains("\"key\":\"am-4|az-4\"")));
+        // Within one poll of the output topics the watcher sends contradictions first and tally changes after them.
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(lines).anyMatch(l -> l.startsWith("data:") && l.contains("\"key\":\"am-4|az-4\""));
+            assertThat(lines).anyMatch(l -> l.equals("event: tally-changed"));
+        });
         int index = lines.indexOf(lines.stream().filter(l -> l.contains("\"key\":\"am-4|az-4\"")).findFirst().orElseThrow());
         assertThat(lines.get(index - 1)).isEqualTo("event: contradiction-added");
-        assertThat(lines).anyMatch(l -> l.equals("event: tally-changed"));
         response.body().close();
         reader.cancel(true);
     }

@@ -5,20 +5,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ceasefire.embedded.EmbeddedKafka;
-
 /** The broker as its own process ({@code broker} command) on a data directory and port that survive restarts. */
 final class BrokerProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path logDir;
-    private final int port;
+    /** 0 until the first start, which lets the broker choose; then the port it listens on, kept for restarts. */
+    private int port;
     private final List<String> settings;
     private ChildJvm jvm;
 
     BrokerProcess(Path dataDir, Path logDir, List<String> settings) {
         this.dataDir = dataDir;
         this.logDir = logDir;
-        this.port = EmbeddedKafka.freePort();
         this.settings = settings;
     }
 
@@ -27,7 +25,8 @@ final class BrokerProcess implements AutoCloseable {
         settings.forEach(s -> args.addAll(List.of("-D", s)));
         jvm = ChildJvm.start("broker", logDir, args);
         try {
-            jvm.awaitLine("bootstrap.servers=(\\S+)", Duration.ofSeconds(90));
+            String bootstrap = jvm.awaitLine("bootstrap.servers=(\\S+)", Duration.ofSeconds(90));
+            port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
         } catch (RuntimeException e) {
             jvm.close();
             throw e;

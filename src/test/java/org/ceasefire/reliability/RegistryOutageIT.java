@@ -64,10 +64,11 @@ class RegistryOutageIT {
     @Test
     @DisplayName("registry down: the app processes with cached schemas, ingestion of registered schemas goes on, a new subject fails clearly, a schema not yet cached is retried (not dead-lettered); back up: nothing lost")
     void registryOutageLosesNothing() throws Exception {
-        int registryPort = EmbeddedKafka.freePort();
         String bootstrap = kafka.bootstrapServers();
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(bootstrap, "127.0.0.1", registryPort);
+        // Port 0: the registry binds a free port itself; it returns on that same port after the outage.
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(bootstrap, "127.0.0.1", 0);
         String url = registry.url();
+        int registryPort = java.net.URI.create(url).getPort();
         Map<String, Object> client = FaultCluster.client(bootstrap, url);
         Topics topics = FaultCluster.createTopics(client, "outage.");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {

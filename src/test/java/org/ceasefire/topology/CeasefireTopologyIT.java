@@ -90,6 +90,10 @@ class CeasefireTopologyIT {
         }
         // Recent incidents: the statements topic stamps LogAppendTime, and older incidents would be late.
         Instant start = Instant.now().minus(Duration.ofHours(30)).truncatedTo(ChronoUnit.HOURS);
+        // The incidents from start to start + 3 h are tallied under one UTC day: keep them from crossing midnight.
+        if (start.atZone(ZoneOffset.UTC).getHour() > 20) {
+            start = start.atZone(ZoneOffset.UTC).withHour(20).toInstant();
+        }
         String startText = start.toString();
         LocalDate day = start.atZone(ZoneOffset.UTC).toLocalDate();
         try (KafkaProducer<String, Place> places = producer(this.<Place>serde())) {
