@@ -54,7 +54,8 @@ import org.ceasefire.topics.Topics;
  * sizes; the largest is also the size of every other measurement), {@code repeats=3},
  * {@code commit1sCount=} (size of the 1 s commit interval runs; default: the largest count), {@code limitsCount=} (size of the Kafka baselines and of ingest; default: the largest count), {@code wideSectors=5000},
  * {@code wideCount=} (default: the smallest count), {@code rates=5000} (latency runs, one per rate), {@code boundedRate=5000},
- * {@code latencySeconds=40}, {@code boundedSeconds=90}, {@code phases=serde,limits,ingest,topology,scale,latency,bounded,replay},
+ * {@code latencySeconds=40}, {@code boundedSeconds=90}, {@code serdeWarmups=3}, {@code serdeSeconds=1} (the serde's JMH warm-up
+ * iterations and seconds per iteration), {@code phases=serde,limits,ingest,topology,scale,latency,bounded,replay},
  * {@code replayHeap=512m}, {@code jfr=false} (one extra, unmeasured topology run with Java Flight Recorder), {@code out=target/bench}.
  */
 public final class PipelineBenchmark {
@@ -102,11 +103,7 @@ public final class PipelineBenchmark {
         GazetteerJsonWriter.write(world, worldFile);
 
         if (phases.contains("serde")) {
-            Map<String, String> r = child("serde", List.of("-Xmx512m"), SerdeRun.class, "repeats=" + Math.max(repeats, 5));
-            for (String kind : List.of("serialize", "deserialize")) {
-                Row row = row("serde " + kind + " (1 thread, ~" + r.get("recordBytes") + " B records)", "records/s");
-                Arrays.stream(r.get(kind).split(";")).mapToDouble(Double::parseDouble).forEach(row.values::add);
-            }
+            serde();
         }
 
         kafka = EmbeddedKafka.start();
@@ -373,6 +370,21 @@ public final class PipelineBenchmark {
                 row.add(n / Double.parseDouble(res.get("seconds")), res);
             }
             EmbeddedKafka.deleteRecursively(dir);
+        }
+    }
+
+    /**
+     * JMH in one fork (its own JVM, as every other workload), after its warm-up iterations; each
+     * measurement iteration is one value of the row, and there are at least 3 so that the median
+     * and min–max mean something even when {@code repeats} is 1.
+     */
+    private void serde() throws Exception {
+        Map<String, String> r = child("serde", List.of("-Xmx256m"), SerdeJmhRun.class, "forks=1",
+                "warmups=" + args.getLong("serdeWarmups", 3), "iterations=" + Math.max(repeats, 3),
+                "seconds=" + args.getLong("serdeSeconds", 1), "heap=512m", "json=" + out.resolve("serde-jmh.json"));
+        for (String kind : List.of("serialize", "deserialize")) {
+            Row row = row("serde " + kind + " (JMH, 1 thread, ~" + r.get("recordBytes") + " B records)", "records/s");
+            Arrays.stream(r.get(kind).split(";")).mapToDouble(Double::parseDouble).forEach(row.values::add);
         }
     }
 
