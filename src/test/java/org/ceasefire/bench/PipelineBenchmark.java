@@ -54,7 +54,8 @@ import org.ceasefire.topics.Topics;
  * sizes; the largest is also the size of every other measurement), {@code repeats=3},
  * {@code commit1sCount=} (size of the 1 s commit interval runs; default: the largest count), {@code limitsCount=} (size of the Kafka baselines and of ingest; default: the largest count), {@code wideSectors=5000},
  * {@code wideCount=} (default: the smallest count), {@code rates=5000} (latency runs, one per rate), {@code boundedRate=5000},
- * {@code latencySeconds=40}, {@code boundedSeconds=90}, {@code phases=serde,limits,ingest,topology,scale,latency,bounded,replay},
+ * {@code latencySeconds=40}, {@code boundedSeconds=90}, {@code serdeWarmups=3}, {@code serdeSeconds=1} (the serde's JMH warm-up
+ * iterations and seconds per iteration), {@code phases=serde,limits,ingest,topology,scale,latency,bounded,replay},
  * {@code replayHeap=512m}, {@code jfr=false} (one extra, unmeasured topology run with Java Flight Recorder), {@code out=target/bench}.
  */
 public final class PipelineBenchmark {
@@ -88,10 +89,6 @@ public final class PipelineBenchmark {
     private void run() throws Exception {
         List<Long> counts = Arrays.stream(args.get("counts", "100000,1000000").split(",")).map(String::trim)
                 .map(s -> Long.parseLong(s.replace("_", ""))).sorted().toList();
-        long n = counts.get(counts.size() - 1);
-        long small = counts.get(0);
-        int wideSectors = (int) args.getLong("wideSectors", 5000);
-        long wideCount = args.getLong("wideCount", small);
         Set<String> phases = Set.of(args.get("phases", "serde,limits,ingest,topology,scale,latency,bounded,replay").split(","));
         long began = System.nanoTime();
         log("load average at start: " + loadAverage());
@@ -101,14 +98,27 @@ public final class PipelineBenchmark {
         Path worldFile = work.resolve("world-50.json");
         GazetteerJsonWriter.write(world, worldFile);
 
-        if (phases.contains("serde")) {
-            Map<String, String> r = child("serde", List.of("-Xmx512m"), SerdeRun.class, "repeats=" + Math.max(repeats, 5));
-            for (String kind : List.of("serialize", "deserialize")) {
-                Row row = row("serde " + kind + " (1 thread, ~" + r.get("recordBytes") + " B records)", "records/s");
-                Arrays.stream(r.get(kind).split(";")).mapToDouble(Double::parseDouble).forEach(row.values::add);
+        try {
+            if (phases.contains("serde")) {
+                serde();
             }
+            // The serde needs no broker: a serde-only run should not wait for datasets it does not use.
+            if (phases.stream().anyMatch(p -> !p.equals("serde"))) {
+                clusterPhases(phases, counts, world, worldFile);
+            }
+        } finally {
+            EmbeddedKafka.deleteRecursively(work);
         }
+        notes.add(String.format(Locale.ROOT, "load average at end: %s; whole run %.1f min", loadAverage(), (System.nanoTime() - began) / 60e9));
+        report();
+    }
 
+    /** Every phase but the serde, on the embedded broker and registry. */
+    private void clusterPhases(Set<String> phases, List<Long> counts, SyntheticGazetteer.World world, Path worldFile) throws Exception {
+        long n = counts.get(counts.size() - 1);
+        long small = counts.get(0);
+        int wideSectors = (int) args.getLong("wideSectors", 5000);
+        long wideCount = args.getLong("wideCount", small);
         kafka = EmbeddedKafka.start();
         registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers());
         admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
@@ -169,10 +179,7 @@ public final class PipelineBenchmark {
             admin.close();
             registry.close();
             kafka.close();
-            EmbeddedKafka.deleteRecursively(work);
         }
-        notes.add(String.format(Locale.ROOT, "load average at end: %s; whole run %.1f min", loadAverage(), (System.nanoTime() - began) / 60e9));
-        report();
     }
 
     private static String label(long count, int sectors, long commitMs) {
@@ -373,6 +380,21 @@ public final class PipelineBenchmark {
                 row.add(n / Double.parseDouble(res.get("seconds")), res);
             }
             EmbeddedKafka.deleteRecursively(dir);
+        }
+    }
+
+    /**
+     * JMH in one fork (its own JVM, as every other workload), after its warm-up iterations; each
+     * measurement iteration is one value of the row, and there are at least 3 so that the median
+     * and min–max mean something even when {@code repeats} is 1.
+     */
+    private void serde() throws Exception {
+        Map<String, String> r = child("serde", List.of("-Xmx256m"), SerdeJmhRun.class, "forks=1",
+                "warmups=" + args.getLong("serdeWarmups", 3), "iterations=" + Math.max(repeats, 3),
+                "seconds=" + args.getLong("serdeSeconds", 1), "heap=512m", "json=" + out.resolve("serde-jmh.json"));
+        for (String kind : List.of("serialize", "deserialize")) {
+            Row row = row("serde " + kind + " (JMH, 1 thread, ~" + r.get("recordBytes") + " B records)", "records/s");
+            Arrays.stream(r.get(kind).split(";")).mapToDouble(Double::parseDouble).forEach(row.values::add);
         }
     }
 
