@@ -33,7 +33,6 @@ import org.ceasefire.ingest.GazetteerLoader;
 import org.ceasefire.ingest.KafkaStatementSink;
 import org.ceasefire.ingest.StatementJsonWriter;
 import org.ceasefire.ingest.generator.GazetteerJsonWriter;
-import org.ceasefire.ingest.generator.StatementGenerator;
 import org.ceasefire.ingest.generator.SyntheticGazetteer;
 import org.ceasefire.registry.EmbeddedSchemaRegistry;
 import org.ceasefire.registry.serde.AvroSerdes;
