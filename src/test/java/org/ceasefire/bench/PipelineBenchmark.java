@@ -170,7 +170,7 @@ public final class PipelineBenchmark {
                 try {
                     replay(worldFile, mainPrefix, n, small, datasets.get(small));
                 } catch (IllegalStateException e) {
-                    // Typically out of memory: the offline replay holds all state on the heap.
+                    // A failed child (e.g. out of memory at a small replayHeap) is reported, not fatal to the other figures.
                     notes.add("replay failed: " + e.getMessage());
                 }
             }
