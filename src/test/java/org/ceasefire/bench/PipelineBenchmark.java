@@ -317,7 +317,9 @@ public final class PipelineBenchmark {
         jvmArgs.addAll(jvm);
         Map<String, String> res = child(appId, jvmArgs, StreamsRun.class, "mode=" + mode, "bootstrap=" + kafka.bootstrapServers(),
                 "registry=" + registry.url(), "prefix=" + prefix, "appId=" + appId, "count=" + count, "sectors=" + sectors,
-                "seed=" + SEED, "commitMs=" + commitMs, "stateDir=" + state);
+                "seed=" + SEED, "commitMs=" + commitMs, "stateDir=" + state,
+                // Give up only below 1,000 records a second: a 5M-statement topology run takes about half an hour.
+                "timeoutMinutes=" + Math.max(30, count / 1_000 / 60));
         res.put("commitMs", String.valueOf(commitMs));
         deleteTopicsOf(appId, prefix);
         EmbeddedKafka.deleteRecursively(state);
