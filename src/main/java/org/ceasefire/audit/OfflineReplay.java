@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -71,10 +70,7 @@ public final class OfflineReplay implements AutoCloseable {
     private final ResultTable<ClaimContradiction> contradictions = new ResultTable<>(ClaimContradiction.class);
     private final TreeSet<String> late = new TreeSet<>();
     private final List<RejectedRecord> rejected = new ArrayList<>();
-    /** Where each piped record came from in the real log (partition, offset), by its position in the replay's input. */
-    private int[] originPartitions = new int[1024];
-    private long[] originOffsets = new long[1024];
-    private int piped;
+    private long piped;
     private boolean finished;
 
     public OfflineReplay(TopologyConfig live) {
@@ -117,13 +113,14 @@ public final class OfflineReplay implements AutoCloseable {
     public void replay(LoggedRecord origin, MinistryStatement statement) {
         String key = origin.key() == null ? null : new String(origin.key(), StandardCharsets.UTF_8);
         byte[] value = encoder.serialize("replay", statement);
-        if (piped == originOffsets.length) {
-            originPartitions = Arrays.copyOf(originPartitions, piped * 2);
-            originOffsets = Arrays.copyOf(originOffsets, piped * 2);
-        }
-        originPartitions[piped] = origin.partition();
-        originOffsets[piped] = origin.offset();
         statements.pipeInput(new TestRecord<>(key, value, new RecordHeaders(), Instant.ofEpochMilli(origin.timestamp())));
+        // The driver runs every stage before it returns: a dead letter now is this record's, and names its place in the real log.
+        if (!deadLettersOut.isEmpty()) {
+            for (TestRecord<byte[], byte[]> dead : deadLettersOut.readRecordsToList()) {
+                rejected.add(new RejectedRecord(key == null ? "" : key, header(dead, DeadLetterHeaders.REASON, "(no reason)"),
+                        origin.partition(), origin.offset()));
+            }
+        }
         if (++piped % DRAIN_EVERY == 0) {
             drain();
         }
@@ -151,13 +148,6 @@ public final class OfflineReplay implements AutoCloseable {
         latestOf(contradictionsOut.readKeyValuesToList()).forEach(contradictions::put);
         for (KeyValue<String, MinistryStatement> kv : lateOut.readKeyValuesToList()) {
             late.add(kv.key);
-        }
-        for (TestRecord<byte[], byte[]> dead : deadLettersOut.readRecordsToList()) {
-            long replayOffset = Long.parseLong(header(dead, DeadLetterHeaders.OFFSET, "-1"));
-            boolean known = replayOffset >= 0 && replayOffset < piped;
-            String key = dead.key() == null ? "" : new String(dead.key(), StandardCharsets.UTF_8);
-            rejected.add(new RejectedRecord(key, header(dead, DeadLetterHeaders.REASON, "(no reason)"),
-                    known ? originPartitions[(int) replayOffset] : -1, known ? originOffsets[(int) replayOffset] : -1));
         }
         discardInternalRecords();
     }
