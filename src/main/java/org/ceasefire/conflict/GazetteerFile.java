@@ -147,7 +147,7 @@ public record GazetteerFile(ConflictDefinition conflict, List<Place> places) {
                 if (names.isEmpty() || names.stream().anyMatch(String::isBlank)) {
                     problems.add(path + ".names (" + id + "): needs at least one name and no blank ones");
                 }
-                places.add(new Place(id, conflict.id(), names, assignments(node.path("sectors"), path + ".sectors", id, conflict)));
+                places.add(new Place(id, conflict.id(), names, assignments(node.path("sectors"), path + ".sectors", id, conflict), null, null, null));
             }
             return places;
         }

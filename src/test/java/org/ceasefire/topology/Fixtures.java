@@ -45,7 +45,7 @@ final class Fixtures {
     }
 
     static Place place(String id, List<String> names, SectorAssignment... sectors) {
-        return new Place(id, CONFLICT.id(), new ArrayList<>(names), new ArrayList<>(List.of(sectors)));
+        return new Place(id, CONFLICT.id(), new ArrayList<>(names), new ArrayList<>(List.of(sectors)), null, null, null);
     }
 
     static SectorAssignment assignment(String sector, LocalDate from, LocalDate until) {

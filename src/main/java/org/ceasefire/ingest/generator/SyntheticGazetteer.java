@@ -48,7 +48,7 @@ public final class SyntheticGazetteer {
                 String variant = variant(word);
                 String placeId = String.format(Locale.ROOT, "syn-%04d-%d", s, p);
                 List<String> names = List.copyOf(new LinkedHashSet<>(List.of(word, variant)));
-                places.add(new Place(placeId, conflict.id(), names, List.of(new SectorAssignment(sectorId, null, null))));
+                places.add(new Place(placeId, conflict.id(), names, List.of(new SectorAssignment(sectorId, null, null)), null, null, null));
                 more.put(placeId, Map.of(conflict.sideOne().id(), List.of(word), conflict.sideTwo().id(), List.of(variant),
                         SpellingBook.NEUTRAL, List.of(word)));
             }
