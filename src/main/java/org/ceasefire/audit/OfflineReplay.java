@@ -144,6 +144,8 @@ public final class OfflineReplay implements AutoCloseable {
     }
 
     private void drain() {
+        // The sector stage publishes changed tallies from a wall-clock punctuator, once per commit interval.
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
         latestOf(talliesOut.readKeyValuesToList()).forEach(tallies::put);
         latestOf(contradictionsOut.readKeyValuesToList()).forEach(contradictions::put);
         for (KeyValue<String, MinistryStatement> kv : lateOut.readKeyValuesToList()) {

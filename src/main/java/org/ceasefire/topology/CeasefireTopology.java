@@ -2,7 +2,6 @@ package org.ceasefire.topology;
 
 import java.util.Map;
 
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -23,6 +22,10 @@ import org.ceasefire.avro.SectorTally;
 import org.ceasefire.avro.internal.PairEvent;
 import org.ceasefire.avro.internal.SectorEvent;
 import org.ceasefire.avro.internal.StatementEvent;
+import org.ceasefire.topology.intake.StatementIntakeProcessor;
+import org.ceasefire.topology.output.PairOutputProcessor;
+import org.ceasefire.topology.pairing.SectorProcessor;
+import org.ceasefire.topology.references.ReferencePairingProcessor;
 
 /**
  * Builds the whole Kafka Streams topology from configuration; it does no I/O.
@@ -35,9 +38,11 @@ import org.ceasefire.avro.internal.StatementEvent;
  * gazetteer ─▶ global store (places + name index)                                                             │
  * B: keyed by sector (time pairing, corroboration, tallies) ◀────────────────────────────────────────────────┘
  *    (a whole-front calm report is sent once more to every partition: each task pairs it with its own sectors' accusations)
- *    ├─▶ sector-tallies topic
+ *    ├─▶ sector-tallies topic (each changed tally once per commit interval)
  *    └─▶ [pair-events] D: keyed by pair id (single writer per pair) ─▶ contradictions topic
  * </pre>
+ * The stages live in the subpackages {@code intake}, {@code references}, {@code pairing} (B), {@code tally}
+ * (B's tallies) and {@code output} (D); docs/architecture.md describes them, their keys and their stores.
  * Every topic, repartition topic and store changelog carries Avro values (String keys); only the
  * DLQ keeps the rejected record's original bytes.
  */
@@ -49,23 +54,31 @@ public final class CeasefireTopology {
     /** accused statement id → ReferenceGroup: the accusation and the denials that name it in refers_to. */
     public static final String REFERENCES_STORE = "ceasefire-references";
     /**
-     * {@code sector|CLAIM|<epoch millis, 15 digits>|statement_id} → ResolvedStatement: time-pairing candidates,
-     * bounded; plus, per task, {@code |CALM|...} for whole-front calms and {@code |ACCUSATION|...}, an index of the
-     * accusations of all the task's sectors by time, which those calms scan.
+     * {@code scope|CLAIM|<incident epoch millis, 15 digits>|statement_id} → PairingCandidate: what pairing by time
+     * needs of the statements that can still pair, bounded by eviction. The scope is a sector, or empty for what a
+     * task's sectors share (whole-front calms and an index of the accusations they can answer).
      */
     public static final String PAIRING_STORE = "ceasefire-pairing";
-    /** Per task: whole-front calm id → FrontCalm (the calm and the sectors of this task where it has pairs). */
-    public static final String FRONT_CALMS_STORE = "ceasefire-front-calms";
-    /** {@code sector|statement_id} → SectorStatement: a statement in a sector with its pairs and corroborations. */
+    /** {@code <log epoch millis, 15 digits>|<pairing store key>} → that key: the pairing candidates in eviction order. */
+    public static final String PAIRING_BY_LOG_TIME_STORE = "ceasefire-pairing-by-log-time";
+    /** {@code scope|statement_id} → ResolvedStatement: the full statement, kept once, read when a pair is published. */
     public static final String SECTOR_STATEMENTS_STORE = "ceasefire-sector-statements";
-    /** {@code sector|pair_id} → SectorPair: the pairs of a sector (time-based and refers_to), before corroboration. */
+    /** {@code sector|pair_id} → SectorPair: a pair's ids, kind and state (time-based and/or refers_to), before corroboration. */
     public static final String SECTOR_PAIRS_STORE = "ceasefire-sector-pairs";
+    /** {@code scope|statement_id|pair_id} → the pair's sector: which pairs a statement is part of. */
+    public static final String PAIR_MEMBERS_STORE = "ceasefire-pair-members";
+    /** {@code sector|accusation|<|observation} and {@code sector|observation|>|accusation} → the other id. */
+    public static final String CORROBORATIONS_STORE = "ceasefire-corroborations";
+    /** {@code sector|accusation_id} → AccusationLinks: its pair and corroboration counts (unanswered or not). */
+    public static final String ACCUSATION_LINKS_STORE = "ceasefire-accusation-links";
     /** raw location as written → UnresolvedName (normalised form, number of active statements naming it). */
     public static final String UNRESOLVED_NAMES_STORE = "ceasefire-unresolved-names";
     /** {@code sector|DAY|yyyy-mm-dd} → SectorTally of that day; range-scan a sector's days by that prefix. */
     public static final String DAY_TALLIES_STORE = "ceasefire-day-tallies";
     /** {@code sector|ROLLING_7D}, {@code sector|ROLLING_30D}, {@code sector|ALL_TIME} → SectorTally. */
     public static final String CURRENT_TALLIES_STORE = "ceasefire-current-tallies";
+    /** Tally keys changed since last published → log time of the earliest change (see ChangedTallies). */
+    public static final String CHANGED_TALLIES_STORE = "ceasefire-changed-tallies";
     /** pair_id → PairAssertions: the pair as each sector asserts it. */
     public static final String PAIR_ASSERTIONS_STORE = "ceasefire-pair-assertions";
 
@@ -97,15 +110,12 @@ public final class CeasefireTopology {
         StreamsBuilder builder = new StreamsBuilder();
         TopologySerdes serdes = new TopologySerdes(config.serdeConfig());
         addGazetteer(builder, config, serdes);
-        for (String store : new String[] {STATEMENT_HISTORY_STORE, REFERENCES_STORE, PAIRING_STORE, FRONT_CALMS_STORE, SECTOR_STATEMENTS_STORE,
-                SECTOR_PAIRS_STORE, UNRESOLVED_NAMES_STORE, DAY_TALLIES_STORE, CURRENT_TALLIES_STORE, PAIR_ASSERTIONS_STORE}) {
-            builder.addStateStore(store(store, serdes, state));
-        }
+        StoreCatalogue.builders(serdes, state).forEach(builder::addStateStore);
 
         Map<String, KStream<String, Routed>> intake = builder
                 .stream(config.topics().statements(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("statements"))
                 .process(() -> new StatementIntakeProcessor(serdes.<MinistryStatement>value().deserializer(), config.conflict(),
-                        config.horizon()), Named.as("intake"), STATEMENT_HISTORY_STORE)
+                        config.horizon(), STATEMENT_HISTORY_STORE, GAZETTEER_STORE), Named.as("intake"), STATEMENT_HISTORY_STORE)
                 .split(Named.as("intake-"))
                 .branch((key, value) -> value instanceof Routed.DeadLetter, Branched.as("dlq"))
                 .branch((key, value) -> value instanceof Routed.Late, Branched.as("late"))
@@ -121,18 +131,23 @@ public final class CeasefireTopology {
                 .mapValues(value -> ((Routed.Late) value).statement(), Named.as("late-statements"))
                 .to(config.topics().late(), Produced.with(Serdes.String(), serdes.<MinistryStatement>value()));
 
-        KStream<String, Routed> referred = intake.get("intake-references")
+        KStream<String, SectorEvent> referred = intake.get("intake-references")
                 .mapValues(value -> ((Routed.ToReferences) value).event(), Named.as("reference-events"))
                 .repartition(Repartitioned.<String, StatementEvent>with(Serdes.String(), serdes.value()).withName(REFERENCES_REPARTITION))
-                .process(() -> new ReferencePairingProcessor(config.conflict()), Named.as("reference-pairing"), REFERENCES_STORE);
+                .process(() -> new ReferencePairingProcessor(config.conflict(), REFERENCES_STORE), Named.as("reference-pairing"),
+                        REFERENCES_STORE);
 
+        SectorProcessor.Stores sectorStores = new SectorProcessor.Stores(PAIRING_STORE, PAIRING_BY_LOG_TIME_STORE, SECTOR_STATEMENTS_STORE,
+                SECTOR_PAIRS_STORE, PAIR_MEMBERS_STORE, CORROBORATIONS_STORE, ACCUSATION_LINKS_STORE, UNRESOLVED_NAMES_STORE,
+                DAY_TALLIES_STORE, CURRENT_TALLIES_STORE, CHANGED_TALLIES_STORE);
         Map<String, KStream<String, Routed>> sectorOut = intake.get("intake-sectors")
-                .merge(referred, Named.as("all-sector-events"))
                 .mapValues(value -> ((Routed.ToSector) value).event(), Named.as("sector-events"))
+                .merge(referred, Named.as("all-sector-events"))
                 .repartition(Repartitioned.<String, SectorEvent>with(Serdes.String(), serdes.value()).withName(SECTOR_REPARTITION)
                         .withStreamPartitioner(new SectorEventPartitioner()))
-                .process(() -> new SectorProcessor(config), Named.as("sector"), PAIRING_STORE, FRONT_CALMS_STORE, SECTOR_STATEMENTS_STORE,
-                        SECTOR_PAIRS_STORE, UNRESOLVED_NAMES_STORE, DAY_TALLIES_STORE, CURRENT_TALLIES_STORE)
+                .process(() -> new SectorProcessor(config, sectorStores), Named.as("sector"), PAIRING_STORE, PAIRING_BY_LOG_TIME_STORE,
+                        SECTOR_STATEMENTS_STORE, SECTOR_PAIRS_STORE, PAIR_MEMBERS_STORE, CORROBORATIONS_STORE, ACCUSATION_LINKS_STORE,
+                        UNRESOLVED_NAMES_STORE, DAY_TALLIES_STORE, CURRENT_TALLIES_STORE, CHANGED_TALLIES_STORE)
                 .split(Named.as("sector-"))
                 .branch((key, value) -> value instanceof Routed.Tally, Branched.as("tallies"))
                 .branch((key, value) -> value instanceof Routed.ToPairOutput, Branched.as("pairs"))
@@ -144,7 +159,7 @@ public final class CeasefireTopology {
         sectorOut.get("sector-pairs")
                 .mapValues(value -> ((Routed.ToPairOutput) value).event(), Named.as("pair-events"))
                 .repartition(Repartitioned.<String, PairEvent>with(Serdes.String(), serdes.value()).withName(PAIR_REPARTITION))
-                .process(PairOutputProcessor::new, Named.as("pair-output"), PAIR_ASSERTIONS_STORE)
+                .process(() -> new PairOutputProcessor(PAIR_ASSERTIONS_STORE), Named.as("pair-output"), PAIR_ASSERTIONS_STORE)
                 .to(config.topics().contradictions(), Produced.with(Serdes.String(), serdes.<ClaimContradiction>value()));
         return builder.build();
     }
@@ -161,13 +176,5 @@ public final class CeasefireTopology {
         builder.addGlobalStore(store, config.topics().gazetteer(),
                 Consumed.<String, Place>with(Serdes.String(), serdes.value()).withName("gazetteer"),
                 () -> new GazetteerProcessor(config.conflict().id()));
-    }
-
-    private static <V extends SpecificRecord> StoreBuilder<KeyValueStore<String, V>> store(String name, TopologySerdes serdes, State state) {
-        if (state == State.TRANSIENT) {
-            return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serdes.<V>value()).withLoggingDisabled();
-        }
-        // Cached: a hot key (a sector's all-time tally) reaches the changelog once per commit, not once per record.
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serdes.<V>value()).withCachingEnabled();
     }
 }

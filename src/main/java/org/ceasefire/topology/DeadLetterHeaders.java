@@ -16,7 +16,7 @@ public final class DeadLetterHeaders {
     }
 
     /** The original headers plus ours (any stale ones of ours are replaced, e.g. on a record replayed from the DLQ). */
-    static Headers of(Headers original, String reason, String topic, int partition, long offset) {
+    public static Headers of(Headers original, String reason, String topic, int partition, long offset) {
         Headers headers = new RecordHeaders(original.toArray());
         for (String name : new String[] {REASON, TOPIC, PARTITION, OFFSET}) {
             headers.remove(name);

@@ -10,18 +10,18 @@ import org.ceasefire.avro.SectorAssignment;
 import org.ceasefire.conflict.ConflictDefinition;
 
 /** Resolves a location as written to the sector its place belonged to on the incident day. */
-final class LocationResolver {
+public final class LocationResolver {
     /** The outcome: the sector, the place when one was found, and what was looked up. */
-    record Resolution(String sector, String placeId, String normalised) {
+    public record Resolution(String sector, String placeId, String normalised) {
     }
 
     private final ReadOnlyKeyValueStore<String, Place> gazetteer;
 
-    LocationResolver(ReadOnlyKeyValueStore<String, Place> gazetteer) {
+    public LocationResolver(ReadOnlyKeyValueStore<String, Place> gazetteer) {
         this.gazetteer = gazetteer;
     }
 
-    Resolution resolve(String location, Instant incidentStart) {
+    public Resolution resolve(String location, Instant incidentStart) {
         if (location == null || location.isBlank()) {
             return new Resolution(ConflictDefinition.WHOLE_FRONT_SECTOR, null, "");
         }

@@ -11,20 +11,20 @@ import org.ceasefire.avro.internal.ResolvedStatement;
 import org.ceasefire.conflict.ConflictDefinition;
 
 /** Builds contradictions: deterministic ids, statements placed by the conflict's side order. */
-final class Pairs {
+public final class Pairs {
     private final ConflictDefinition conflict;
 
-    Pairs(ConflictDefinition conflict) {
+    public Pairs(ConflictDefinition conflict) {
         this.conflict = conflict;
     }
 
     /** The pair's id: the two statement ids, sorted, joined with {@code |}; the same on every replay. */
-    static String pairId(String a, String b) {
+    public static String pairId(String a, String b) {
         return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
     }
 
     /** A pair of two statements of opposite sides, not yet corroborated. */
-    ClaimContradiction pair(ContradictionKind kind, String sector, ResolvedStatement a, ResolvedStatement b) {
+    public ClaimContradiction pair(ContradictionKind kind, String sector, ResolvedStatement a, ResolvedStatement b) {
         boolean aFirst = conflict.sideOne().has(a.getStatement().getIssuer());
         ResolvedStatement one = aFirst ? a : b;
         ResolvedStatement two = aFirst ? b : a;
@@ -42,7 +42,7 @@ final class Pairs {
     }
 
     /** The pair as published: corroborated when any observation corroborates one of its accusations. */
-    static ClaimContradiction withCorroboration(ClaimContradiction pair, List<String> corroborating) {
+    public static ClaimContradiction withCorroboration(ClaimContradiction pair, List<String> corroborating) {
         List<String> sorted = corroborating.stream().distinct().sorted().toList();
         return ClaimContradiction.newBuilder(pair)
                 .setCorroborated(!sorted.isEmpty())
@@ -51,7 +51,7 @@ final class Pairs {
     }
 
     /** The statement id of each accusation in the pair (one, or two for a mutual accusation). */
-    static List<String> accusationIds(ClaimContradiction pair) {
+    public static List<String> accusationIds(ClaimContradiction pair) {
         List<String> ids = new ArrayList<>(2);
         for (StatementRef ref : List.of(pair.getSideOne(), pair.getSideTwo())) {
             if (ref.getClaim() == org.ceasefire.avro.ClaimType.ACCUSATION) {

@@ -10,7 +10,7 @@ import org.ceasefire.avro.internal.StatementEvent;
  * What a processor forwards, tagged with where it goes; the topology splits the stream by type.
  * Never serialized: each branch unwraps it before the sink or repartition topic.
  */
-sealed interface Routed {
+public sealed interface Routed {
     /** The original bytes of a rejected record; the reason is in the record's headers. */
     record DeadLetter(byte[] key, byte[] value) implements Routed {
     }

@@ -2,9 +2,7 @@ package org.ceasefire.topology;
 
 import java.time.LocalDate;
 
-import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.PeriodKind;
-import org.ceasefire.avro.internal.ResolvedStatement;
 
 /**
  * Keys of the stores and topics keyed by sector. Parts are joined with {@code |}; times are
@@ -31,29 +29,13 @@ public final class SectorKeys {
         return sector + SEPARATOR + kind;
     }
 
-    /** Key of a statement or pair as one sector knows it. */
-    static String member(String sector, String id) {
+    /** Key of a statement, pair or link as one sector knows it: {@code sector|id}. */
+    public static String member(String sector, String id) {
         return sector + SEPARATOR + id;
     }
 
-    /**
-     * The sector part of the pairing store's task-wide entries: whole-front calm reports and the index of
-     * the accusations of every sector, both keyed {@code |CLAIM|time|id}. No sector id is empty, so these
-     * keys never mix with a sector's own.
-     */
-    static final String ALL_SECTORS = "";
-
-    static String pairingPrefix(String sector, ClaimType claim) {
-        return sector + SEPARATOR + claim + SEPARATOR;
-    }
-
-    static String pairing(String sector, ResolvedStatement s) {
-        return pairingPrefix(sector, s.getStatement().getClaim()) + time(PairingRules.start(s)) + SEPARATOR
-                + s.getStatement().getStatementId();
-    }
-
     /** Zero-padded so that string order is numeric order; times before 1970 are clamped (they are never valid incidents). */
-    static String time(long epochMillis) {
+    public static String time(long epochMillis) {
         // Not String.format: this runs several times per sector event, and the profile showed format at 5 % of the stream thread.
         String digits = Long.toString(Math.max(0L, epochMillis));
         if (digits.length() >= TIME_DIGITS) {

@@ -7,8 +7,6 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /** The default Kafka Streams properties of the application; callers add or override what they need. */
 public final class StreamsSettings {
-    public static final String DEFAULT_APPLICATION_ID = "ceasefire-monitor";
-
     private StreamsSettings() {
     }
 

@@ -125,6 +125,8 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     Map<String, SectorTally> tallies() {
+        // Changed tallies are published by a wall-clock punctuator once per commit interval: let one pass.
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
         for (TestRecord<String, SectorTally> record : talliesTopic.readRecordsToList()) {
             if (record.value() == null) {
                 tallies.remove(record.key());

@@ -1,4 +1,4 @@
-package org.ceasefire.topology;
+package org.ceasefire.topology.references;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,27 +18,31 @@ import org.ceasefire.avro.internal.ResolvedStatement;
 import org.ceasefire.avro.internal.SectorEvent;
 import org.ceasefire.avro.internal.StatementEvent;
 import org.ceasefire.conflict.ConflictDefinition;
+import org.ceasefire.topology.Pairs;
 
 /**
  * Stage C, keyed by the accused statement's id: pairs an accusation with each DENIAL whose refers_to
  * names it, whatever their times or places (lateness and unresolved places included), and sends each
  * pair to the accusation's sector, where it is tallied and corroborated.
  */
-final class ReferencePairingProcessor implements Processor<String, StatementEvent, String, Routed> {
+public final class ReferencePairingProcessor implements Processor<String, StatementEvent, String, SectorEvent> {
     private final ConflictDefinition conflict;
     private final Pairs pairs;
-    private ProcessorContext<String, Routed> context;
+    private final String groupsStore;
+    private ProcessorContext<String, SectorEvent> context;
     private KeyValueStore<String, ReferenceGroup> groups;
 
-    ReferencePairingProcessor(ConflictDefinition conflict) {
+    /** @param groupsStore accused statement id → ReferenceGroup */
+    public ReferencePairingProcessor(ConflictDefinition conflict, String groupsStore) {
         this.conflict = conflict;
+        this.groupsStore = groupsStore;
         this.pairs = new Pairs(conflict);
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed> context) {
+    public void init(ProcessorContext<String, SectorEvent> context) {
         this.context = context;
-        this.groups = context.getStateStore(CeasefireTopology.REFERENCES_STORE);
+        this.groups = context.getStateStore(groupsStore);
     }
 
     @Override
@@ -101,6 +105,6 @@ final class ReferencePairingProcessor implements Processor<String, StatementEven
 
     private void send(ClaimContradiction pair, boolean added, long timestamp) {
         SectorEvent event = new SectorEvent(pair.getSector(), added, null, pair, false);
-        context.forward(new Record<String, Routed>(pair.getSector(), new Routed.ToSector(event), timestamp));
+        context.forward(new Record<>(pair.getSector(), event, timestamp));
     }
 }

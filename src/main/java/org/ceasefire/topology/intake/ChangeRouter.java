@@ -1,4 +1,4 @@
-package org.ceasefire.topology;
+package org.ceasefire.topology.intake;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,8 @@ import org.ceasefire.avro.internal.ResolvedStatement;
 import org.ceasefire.avro.internal.SectorEvent;
 import org.ceasefire.avro.internal.StatementEvent;
 import org.ceasefire.conflict.ConflictDefinition;
+import org.ceasefire.topology.Routed;
+import org.ceasefire.topology.TimePairing;
 
 /**
  * Turns "revision {@code before} is replaced by {@code after}" into the events the later stages need:
@@ -49,7 +51,7 @@ final class ChangeRouter {
     static boolean isFrontWideCalm(ResolvedStatement statement) {
         return statement.getStatement().getClaim() == ClaimType.CALM
                 && ConflictDefinition.WHOLE_FRONT_SECTOR.equals(statement.getSector())
-                && PairingRules.pairsByTime(statement);
+                && TimePairing.eligible(statement);
     }
 
     /** The id of the accusation a refers_to pair would be formed around, or null when the statement takes no part. */
@@ -57,13 +59,9 @@ final class ChangeRouter {
         if (statement.getClaim() == ClaimType.ACCUSATION) {
             return statement.getStatementId();
         }
-        if (statement.getClaim() == ClaimType.DENIAL && hasText(statement.getRefersTo())) {
+        if (statement.getClaim() == ClaimType.DENIAL && TimePairing.hasText(statement.getRefersTo())) {
             return statement.getRefersTo();
         }
         return null;
-    }
-
-    static boolean hasText(String value) {
-        return value != null && !value.isEmpty();
     }
 }

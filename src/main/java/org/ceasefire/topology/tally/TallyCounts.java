@@ -1,4 +1,4 @@
-package org.ceasefire.topology;
+package org.ceasefire.topology.tally;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -14,16 +14,16 @@ import org.ceasefire.avro.SectorTally;
  * The counts of a tally as plain sums, so that contributions can be added and subtracted exactly.
  * Zero entries are removed after every operation, so two equal sums have equal maps (and equal bytes).
  */
-final class TallyCounts {
-    static final String STATEMENTS = "statements";
-    static final String ACCUSATIONS = "accusations";
-    static final String DENIALS = "denials";
-    static final String CALM_REPORTS = "calm_reports";
-    static final String OBSERVATIONS = "observations";
-    static final String KILLED = "killed_claimed";
-    static final String WOUNDED = "wounded_claimed";
-    static final String CIVILIAN = "civilian_casualties_claimed";
-    static final String CONTRADICTIONS = "contradictions";
+public final class TallyCounts {
+    public static final String STATEMENTS = "statements";
+    public static final String ACCUSATIONS = "accusations";
+    public static final String DENIALS = "denials";
+    public static final String CALM_REPORTS = "calm_reports";
+    public static final String OBSERVATIONS = "observations";
+    public static final String KILLED = "killed_claimed";
+    public static final String WOUNDED = "wounded_claimed";
+    public static final String CIVILIAN = "civilian_casualties_claimed";
+    public static final String CONTRADICTIONS = "contradictions";
     private static final List<String> MAPS = List.of(STATEMENTS, ACCUSATIONS, DENIALS, CALM_REPORTS, OBSERVATIONS,
             KILLED, WOUNDED, CIVILIAN, CONTRADICTIONS);
 
@@ -31,13 +31,13 @@ final class TallyCounts {
     private long unansweredAccusations;
     private long corroborations;
 
-    TallyCounts() {
+    public TallyCounts() {
         for (String name : MAPS) {
             maps.put(name, new TreeMap<>());
         }
     }
 
-    static TallyCounts of(SectorTally tally) {
+    public static TallyCounts of(SectorTally tally) {
         TallyCounts counts = new TallyCounts();
         if (tally == null) {
             return counts;
@@ -56,23 +56,23 @@ final class TallyCounts {
         return counts;
     }
 
-    void add(String map, String key, long amount) {
+    public void add(String map, String key, long amount) {
         maps.get(map).merge(key, amount, Long::sum);
         if (maps.get(map).get(key) == 0L) {
             maps.get(map).remove(key);
         }
     }
 
-    void addUnanswered(long amount) {
+    public void addUnanswered(long amount) {
         unansweredAccusations += amount;
     }
 
-    void addCorroborations(long amount) {
+    public void addCorroborations(long amount) {
         corroborations += amount;
     }
 
     /** Adds {@code other} times {@code sign} (1 to add, -1 to subtract). */
-    void add(TallyCounts other, int sign) {
+    public void add(TallyCounts other, int sign) {
         for (String name : MAPS) {
             other.maps.get(name).forEach((key, value) -> add(name, key, sign * value));
         }
@@ -80,11 +80,11 @@ final class TallyCounts {
         corroborations += sign * other.corroborations;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return unansweredAccusations == 0 && corroborations == 0 && maps.values().stream().allMatch(Map::isEmpty);
     }
 
-    SectorTally toTally(String sector, PeriodKind kind, LocalDate start, LocalDate end) {
+    public SectorTally toTally(String sector, PeriodKind kind, LocalDate start, LocalDate end) {
         return SectorTally.newBuilder()
                 .setSector(sector)
                 .setPeriodKind(kind)

@@ -1,4 +1,4 @@
-package org.ceasefire.topology;
+package org.ceasefire.topology.output;
 
 import java.util.Map;
 import java.util.Objects;
@@ -18,14 +18,20 @@ import org.ceasefire.avro.internal.PairEvent;
  * sector's tombstone could land after the new sector's pair. Here the pair is published as long as any
  * sector asserts it (the first sector by name, should two briefly do), and withdrawn when none does.
  */
-final class PairOutputProcessor implements Processor<String, PairEvent, String, ClaimContradiction> {
+public final class PairOutputProcessor implements Processor<String, PairEvent, String, ClaimContradiction> {
+    private final String assertionsStore;
     private ProcessorContext<String, ClaimContradiction> context;
     private KeyValueStore<String, PairAssertions> assertions;
+
+    /** @param assertionsStore pair_id → PairAssertions */
+    public PairOutputProcessor(String assertionsStore) {
+        this.assertionsStore = assertionsStore;
+    }
 
     @Override
     public void init(ProcessorContext<String, ClaimContradiction> context) {
         this.context = context;
-        this.assertions = context.getStateStore(CeasefireTopology.PAIR_ASSERTIONS_STORE);
+        this.assertions = context.getStateStore(assertionsStore);
     }
 
     @Override

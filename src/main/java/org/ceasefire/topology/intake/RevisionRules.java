@@ -1,4 +1,4 @@
-package org.ceasefire.topology;
+package org.ceasefire.topology.intake;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.ceasefire.topology;
+package org.ceasefire.topology.intake;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,22 +21,34 @@ import org.ceasefire.contract.StatementValidator;
 import org.ceasefire.contract.Violation;
 import org.ceasefire.conflict.ConflictDefinition;
 import org.ceasefire.registry.SchemaRegistryException;
+import org.ceasefire.topology.DeadLetterHeaders;
+import org.ceasefire.topology.LocationResolver;
+import org.ceasefire.topology.Routed;
 
 /**
  * Stage A, on the partitions of the statements topic (keyed by statement_id): decodes, validates,
  * resolves the location, applies the revision rules, and routes the resulting change. Anything it
  * cannot accept goes to the dead-letter topic with its original bytes; processing goes on.
  */
-final class StatementIntakeProcessor implements Processor<byte[], byte[], String, Routed> {
+public final class StatementIntakeProcessor implements Processor<byte[], byte[], String, Routed> {
     private final Deserializer<MinistryStatement> deserializer;
     private final StatementValidator validator;
     private final long horizonMillis;
+    private final String historyStore;
+    private final String gazetteerStore;
     private ProcessorContext<String, Routed> context;
     private KeyValueStore<String, StatementHistory> history;
     private LocationResolver resolver;
 
-    StatementIntakeProcessor(Deserializer<MinistryStatement> deserializer, ConflictDefinition conflict, Duration horizon) {
+    /**
+     * @param historyStore   statement_id → StatementHistory
+     * @param gazetteerStore the global gazetteer store
+     */
+    public StatementIntakeProcessor(Deserializer<MinistryStatement> deserializer, ConflictDefinition conflict, Duration horizon,
+                                    String historyStore, String gazetteerStore) {
         this.deserializer = deserializer;
+        this.historyStore = historyStore;
+        this.gazetteerStore = gazetteerStore;
         this.validator = new StatementValidator(conflict);
         this.horizonMillis = horizon.toMillis();
     }
@@ -44,8 +56,8 @@ final class StatementIntakeProcessor implements Processor<byte[], byte[], String
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
-        this.history = context.getStateStore(CeasefireTopology.STATEMENT_HISTORY_STORE);
-        this.resolver = new LocationResolver(context.<KeyValueStore<String, Place>>getStateStore(CeasefireTopology.GAZETTEER_STORE));
+        this.history = context.getStateStore(historyStore);
+        this.resolver = new LocationResolver(context.<KeyValueStore<String, Place>>getStateStore(gazetteerStore));
     }
 
     @Override

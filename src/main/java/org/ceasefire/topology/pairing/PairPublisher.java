@@ -1,0 +1,48 @@
+package org.ceasefire.topology.pairing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.ceasefire.avro.ClaimContradiction;
+import org.ceasefire.avro.internal.PairEvent;
+import org.ceasefire.avro.internal.ResolvedStatement;
+import org.ceasefire.avro.internal.SectorPair;
+import org.ceasefire.topology.Pairs;
+import org.ceasefire.topology.SectorKeys;
+
+/**
+ * Turns a changed pair row into what its sector asserts about the pair on the pair-events topic: the
+ * full contradiction (both statements as published, the corroborating observations), or nothing.
+ * The full statements are read only here, once per published pair.
+ */
+final class PairPublisher {
+    private final Pairs pairs;
+    private final SectorLinks links;
+    private final KeyValueStore<String, ResolvedStatement> statements;
+
+    PairPublisher(Pairs pairs, SectorLinks links, KeyValueStore<String, ResolvedStatement> statements) {
+        this.pairs = pairs;
+        this.links = links;
+        this.statements = statements;
+    }
+
+    PairEvent event(String sector, String pairId) {
+        SectorPair row = links.pair(sector, pairId);
+        if (row == null) {
+            return new PairEvent(sector, null);
+        }
+        ClaimContradiction pair = row.getReferredPair();
+        if (pair == null) {
+            String otherScope = row.getOtherFrontWide() ? PairingCandidates.TASK_WIDE : sector;
+            ResolvedStatement accusation = statements.get(SectorKeys.member(sector, row.getAccusationId()));
+            ResolvedStatement other = statements.get(SectorKeys.member(otherScope, row.getOtherId()));
+            pair = pairs.pair(row.getKind(), sector, accusation, other);
+        }
+        List<String> corroborating = new ArrayList<>();
+        for (String accusationId : SectorLinks.accusationIds(row)) {
+            corroborating.addAll(links.corroboratorsOf(sector, accusationId));
+        }
+        return new PairEvent(sector, Pairs.withCorroboration(pair, corroborating));
+    }
+}
