@@ -33,6 +33,7 @@ import org.ceasefire.ingest.GazetteerLoader;
 import org.ceasefire.ingest.KafkaStatementSink;
 import org.ceasefire.ingest.StatementJsonWriter;
 import org.ceasefire.ingest.generator.GazetteerJsonWriter;
+import org.ceasefire.ingest.generator.StatementGenerator;
 import org.ceasefire.ingest.generator.SyntheticGazetteer;
 import org.ceasefire.registry.EmbeddedSchemaRegistry;
 import org.ceasefire.registry.serde.AvroSerdes;
@@ -54,7 +55,7 @@ import org.ceasefire.topics.Topics;
  * {@code commit1sCount=} (size of the 1 s commit interval runs; default: the largest count), {@code limitsCount=} (size of the Kafka baselines and of ingest; default: the largest count), {@code wideSectors=5000},
  * {@code wideCount=} (default: the smallest count), {@code rates=5000} (latency runs, one per rate), {@code boundedRate=5000},
  * {@code latencySeconds=40}, {@code boundedSeconds=90}, {@code serdeWarmups=3}, {@code serdeSeconds=1} (the serde's JMH warm-up
- * iterations and seconds per iteration), {@code phases=serde,limits,ingest,topology,scale,latency,bounded,replay},
+ * iterations and seconds per iteration), {@code phases=serde,limits,ingest,topology,threads,dense,scale,latency,bounded,replay},
  * {@code replayHeap=512m}, {@code jfr=false} (one extra, unmeasured topology run with Java Flight Recorder), {@code out=target/bench}.
  */
 public final class PipelineBenchmark {
@@ -88,7 +89,7 @@ public final class PipelineBenchmark {
     private void run() throws Exception {
         List<Long> counts = Arrays.stream(args.get("counts", "100000,1000000").split(",")).map(String::trim)
                 .map(s -> Long.parseLong(s.replace("_", ""))).sorted().toList();
-        Set<String> phases = Set.of(args.get("phases", "serde,limits,ingest,topology,scale,latency,bounded,replay").split(","));
+        Set<String> phases = Set.of(args.get("phases", "serde,limits,ingest,topology,threads,dense,scale,latency,bounded,replay").split(","));
         long began = System.nanoTime();
         log("load average at start: " + loadAverage());
         notes.add("load average at start: " + loadAverage());
@@ -143,20 +144,29 @@ public final class PipelineBenchmark {
                 ingest(world, worldFile, limitsCount, small);
             }
             if (phases.contains("topology")) {
-                topology("d50-" + small + "-warmup", datasets.get(small), small, 50, 100, true, false);
+                topology("d50-" + small + "-warmup", datasets.get(small), small, 50, 100, 1, true, false);
                 for (long count : counts) {
-                    topology(label(count, 50, 100), datasets.get(count), count, 50, 100, false, false);
+                    topology(label(count, 50, 100), datasets.get(count), count, 50, 100, 1, false, false);
                 }
                 long slowCommitCount = args.getLong("commit1sCount", n);
-                topology(label(slowCommitCount, 50, 1000), datasets.getOrDefault(slowCommitCount, mainPrefix), slowCommitCount, 50, 1000, false, false);
+                topology(label(slowCommitCount, 50, 1000), datasets.getOrDefault(slowCommitCount, mainPrefix), slowCommitCount, 50, 1000, 1, false, false);
                 if (Boolean.parseBoolean(args.get("jfr", "false"))) {
-                    topology("jfr", mainPrefix, n, 50, 100, true, true);
+                    topology("jfr", mainPrefix, n, 50, 100, 1, true, true);
                 }
             }
             if (phases.contains("scale")) {
                 SyntheticGazetteer.World wide = Worlds.world(wideSectors, SEED);
                 String widePrefix = dataset("d" + wideSectors + "-" + wideCount + ".", wide, wideCount);
-                topology(label(wideCount, wideSectors, 100), widePrefix, wideCount, wideSectors, 100, false, false);
+                topology(label(wideCount, wideSectors, 100), widePrefix, wideCount, wideSectors, 100, 1, false, false);
+            }
+            if (phases.contains("threads")) {
+                topology(label(n, 50, 100) + ", 2 stream threads", mainPrefix, n, 50, 100, 2, false, false);
+            }
+            if (phases.contains("dense")) {
+                long denseCount = args.getLong("denseCount", n);
+                int days = StatementGenerator.DEFAULT_DAYS;
+                String densePrefix = dataset("dense-" + denseCount + ".", world, denseCount, Worlds.history(world, SEED, days));
+                topology(label(denseCount, 50, 100) + " over " + days + " days (dense)", densePrefix, denseCount, 50, 100, 1, false, false);
             }
             if (phases.contains("latency")) {
                 for (String rate : args.get("rates", "5000").split(",")) {
@@ -191,6 +201,10 @@ public final class PipelineBenchmark {
 
     /** Topics under {@code prefix}, the gazetteer loaded and {@code count} generated statements produced (not measured). */
     private String dataset(String prefix, SyntheticGazetteer.World world, long count) throws Exception {
+        return dataset(prefix, world, count, Worlds.history(world, SEED, count));
+    }
+
+    private String dataset(String prefix, SyntheticGazetteer.World world, long count, StatementGenerator history) throws Exception {
         Topics topics = new Topics(prefix);
         new TopicBootstrapper(admin).ensure(topics.specs(PARTITIONS, (short) 1));
         Map<String, Object> serde = Map.of("schema.registry.url", registry.url());
@@ -205,7 +219,7 @@ public final class PipelineBenchmark {
                     bytes.addAndGet(b.length);
                     return b;
                 })) {
-            Worlds.history(world, SEED, count).generate(count, s -> producer.send(new ProducerRecord<>(topics.statements(), s.getStatementId(), s)));
+            history.generate(count, s -> producer.send(new ProducerRecord<>(topics.statements(), s.getStatementId(), s)));
         }
         recordSize = (int) (bytes.get() / Math.max(1, count));
         log(String.format(Locale.ROOT, "dataset %s: %,d statements, %d B mean Avro value, loaded in %.1f s", prefix, count, recordSize,
@@ -266,7 +280,7 @@ public final class PipelineBenchmark {
                     ? String.format(Locale.ROOT, "Streams pass-through (Avro in, Avro out), exactly_once_v2, %,d", n)
                     : String.format(Locale.ROOT, "Streams Avro groupBy(location)+count, exactly_once_v2, %,d", n), "records/s");
             for (int r = 0; r <= repeats; r++) {
-                Map<String, String> res = streams(mode, r == 0 ? smallPrefix : prefix, r == 0 ? small : n, 50, 100, List.of());
+                Map<String, String> res = streams(mode, r == 0 ? smallPrefix : prefix, r == 0 ? small : n, 50, 100, 1, List.of());
                 if (r > 0) {
                     row.add(Double.parseDouble(res.get("rate")), res);
                 }
@@ -291,22 +305,24 @@ public final class PipelineBenchmark {
         }
     }
 
-    private void topology(String label, String prefix, long count, int sectors, long commitMs, boolean once, boolean jfr) throws Exception {
+    private void topology(String label, String prefix, long count, int sectors, long commitMs, int threads, boolean once, boolean jfr)
+            throws Exception {
         List<String> jvm = jfr ? List.of("-XX:FlightRecorderOptions=stackdepth=512", "-XX:StartFlightRecording=filename=" + out.resolve("topology.jfr") + ",settings=profile")
                 : List.of();
         if (once) {
-            Map<String, String> res = streams("topology", prefix, count, sectors, commitMs, jvm);
+            Map<String, String> res = streams("topology", prefix, count, sectors, commitMs, threads, jvm);
             log(label + ": " + res.get("rate") + " statements/s (not in the table)");
             return;
         }
         Row row = row(label, "statements/s");
         for (int r = 0; r < repeats; r++) {
-            Map<String, String> res = streams("topology", prefix, count, sectors, commitMs, jvm);
+            Map<String, String> res = streams("topology", prefix, count, sectors, commitMs, threads, jvm);
             row.add(Double.parseDouble(res.get("rate")), res);
         }
     }
 
-    private Map<String, String> streams(String mode, String prefix, long count, int sectors, long commitMs, List<String> jvm) throws Exception {
+    private Map<String, String> streams(String mode, String prefix, long count, int sectors, long commitMs, int threads, List<String> jvm)
+            throws Exception {
         String appId = "bench-" + mode + "-" + (++runs);
         if (!mode.equals("topology")) {
             // The broker does not create topics on demand.
@@ -317,10 +333,11 @@ public final class PipelineBenchmark {
         jvmArgs.addAll(jvm);
         Map<String, String> res = child(appId, jvmArgs, StreamsRun.class, "mode=" + mode, "bootstrap=" + kafka.bootstrapServers(),
                 "registry=" + registry.url(), "prefix=" + prefix, "appId=" + appId, "count=" + count, "sectors=" + sectors,
-                "seed=" + SEED, "commitMs=" + commitMs, "stateDir=" + state,
+                "seed=" + SEED, "commitMs=" + commitMs, "threads=" + threads, "stateDir=" + state,
                 // Give up only below 1,000 records a second: a 5M-statement topology run takes about half an hour.
                 "timeoutMinutes=" + Math.max(30, count / 1_000 / 60));
         res.put("commitMs", String.valueOf(commitMs));
+        res.put("count", String.valueOf(count));
         deleteTopicsOf(appId, prefix);
         EmbeddedKafka.deleteRecursively(state);
         return res;
@@ -490,6 +507,16 @@ public final class PipelineBenchmark {
             long pairs = max("pairingEntries");
             if (pairs >= 0) {
                 b.append(String.format(Locale.ROOT, "; pairing store %,d entries", pairs));
+            }
+            long count = max("count");
+            long pairRecords = max("pairRecords");
+            if (pairRecords >= 0 && count > 0) {
+                double micros = 1e6 / median();
+                double pairsPerStatement = (double) pairRecords / count;
+                b.append(String.format(Locale.ROOT, "; per statement: %.2f pair records, %.2f tally records, %.1f internal records"
+                                + " (repartition and changelog); %.1f µs per statement, %.1f µs per pair record",
+                        pairsPerStatement, (double) max("tallyRecords") / count, (double) max("internalRecords") / count,
+                        micros, micros / Math.max(pairsPerStatement, 1e-9)));
             }
             return b.toString();
         }

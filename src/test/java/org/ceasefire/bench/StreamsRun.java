@@ -73,6 +73,7 @@ public final class StreamsRun {
         };
         Properties props = StreamsSettings.defaults(appId, bootstrap, null, serdeConfig);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, args.getLong("commitMs", 100));
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, (int) args.getLong("threads", 1));
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
 
@@ -92,7 +93,7 @@ public final class StreamsRun {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             List<TopicPartition> watched = watchedPartitions(admin, topics.statements(), appId);
             long deadline = t0 + TimeUnit.MINUTES.toNanos(args.getLong("timeoutMinutes", 30));
-            while (!caughtUp(admin, appId, watched, topics.statements())) {
+            while (!caughtUp(admin, appId, watched, topics.statements()) || (mode.equals("topology") && !talliesPublished(streams))) {
                 if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR) {
                     throw new IllegalStateException("did not catch up: " + streams.state());
                 }
@@ -107,6 +108,10 @@ public final class StreamsRun {
                 ReadOnlyKeyValueStore<String, Object> pairing = streams.store(StoreQueryParameters.fromNameAndType(
                         CeasefireTopology.PAIRING_STORE, QueryableStoreTypes.keyValueStore()));
                 System.out.println("RESULT pairingEntries=" + pairing.approximateNumEntries());
+                System.out.println("RESULT pairRecords=" + records(admin, List.of(topics.contradictions())));
+                System.out.println("RESULT tallyRecords=" + records(admin, List.of(topics.sectorTallies())));
+                System.out.println("RESULT internalRecords=" + records(admin, admin.listTopics().names().get().stream()
+                        .filter(t -> t.startsWith(appId + "-")).toList()));
             }
         } finally {
             resources.print();
@@ -136,6 +141,26 @@ public final class StreamsRun {
                 .toStream()
                 .to(topics.prefix() + "bench.groupby", Produced.with(Serdes.String(), Serdes.Long()));
         return builder.build();
+    }
+
+    /**
+     * The sector stage publishes changed tallies once per commit interval, after their input has been
+     * committed: the run ends when no tally waits to be published. Its marks are in memory behind a record
+     * cache, so the underlying store is empty only once the drain itself has been committed.
+     */
+    private static boolean talliesPublished(KafkaStreams streams) {
+        ReadOnlyKeyValueStore<String, Object> marks = streams.store(StoreQueryParameters.fromNameAndType(
+                CeasefireTopology.CHANGED_TALLIES_STORE, QueryableStoreTypes.keyValueStore()));
+        return marks.approximateNumEntries() == 0;
+    }
+
+    /** Records on the topics (end offsets, so transaction markers included: one per partition per commit). */
+    private static long records(Admin admin, List<String> topicNames) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (TopicDescription d : admin.describeTopics(topicNames).allTopicNames().get().values()) {
+            d.partitions().forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+        }
+        return admin.listOffsets(request).all().get().values().stream().mapToLong(r -> r.offset()).sum();
     }
 
     /** The input topic and every repartition topic of the application. */

@@ -29,7 +29,11 @@ final class Worlds {
 
     /** A generator of {@code count} statements at {@link #STATEMENTS_PER_DAY}. */
     static StatementGenerator history(SyntheticGazetteer.World world, long seed, long count) {
-        int days = (int) Math.min(MAX_DAYS, Math.max(1, (count + STATEMENTS_PER_DAY - 1) / STATEMENTS_PER_DAY));
+        return history(world, seed, (int) Math.min(MAX_DAYS, Math.max(1, (count + STATEMENTS_PER_DAY - 1) / STATEMENTS_PER_DAY)));
+    }
+
+    /** A generator of a history of {@code days} days, however many statements are asked of it: the denser, the more pairs each forms. */
+    static StatementGenerator history(SyntheticGazetteer.World world, long seed, int days) {
         return new StatementGenerator(world, seed, END.minus(Duration.ofDays(days)), days);
     }
 }

@@ -20,12 +20,12 @@ import org.ceasefire.testdata.Statements;
  * The conflict, places and statements the topology tests use. Defined here rather than read from the
  * shipped gazetteer so that corrections to that data file cannot change what these tests prove.
  */
-final class Fixtures {
-    static final String SYUNIK = "SYUNIK";
-    static final String NK_CENTRE = "NK-CENTRE";
-    static final String GEGHARKUNIK = "GEGHARKUNIK-KALBAJAR";
+public final class Fixtures {
+    public static final String SYUNIK = "SYUNIK";
+    public static final String NK_CENTRE = "NK-CENTRE";
+    public static final String GEGHARKUNIK = "GEGHARKUNIK-KALBAJAR";
 
-    static final ConflictDefinition CONFLICT = new ConflictDefinition("AM-AZ", "Armenia–Azerbaijan",
+    public static final ConflictDefinition CONFLICT = new ConflictDefinition("AM-AZ", "Armenia–Azerbaijan",
             new Side("ARMENIAN", "Armenian side", List.of(new Party("AM", "Armenia"), new Party("NK", "Nagorno-Karabakh"))),
             new Side("AZERBAIJANI", "Azerbaijani side", List.of(new Party("AZ", "Azerbaijan"))),
             List.of(new Party("RU-PK", "Russian peacekeepers"), new Party("EUMA", "EU Monitoring Mission")),
@@ -34,7 +34,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static List<Place> places() {
+    public static List<Place> places() {
         return List.of(
                 place("tegh", List.of("Tegh", "Տեղ", "Тех"), assignment(SYUNIK, null, null)),
                 place("sotk", List.of("Sotk", "Սոթք", "Zod", "Зод"), assignment(GEGHARKUNIK, null, null)),
@@ -44,36 +44,36 @@ final class Fixtures {
                         assignment(NK_CENTRE, null, LocalDate.parse("2023-10-01"))));
     }
 
-    static Place place(String id, List<String> names, SectorAssignment... sectors) {
+    public static Place place(String id, List<String> names, SectorAssignment... sectors) {
         return new Place(id, CONFLICT.id(), new ArrayList<>(names), new ArrayList<>(List.of(sectors)), null, null, null);
     }
 
-    static SectorAssignment assignment(String sector, LocalDate from, LocalDate until) {
+    public static SectorAssignment assignment(String sector, LocalDate from, LocalDate until) {
         return new SectorAssignment(sector, from, until);
     }
 
-    static MinistryStatement.Builder statement(String id, String issuer, ClaimType claim, String incidentStart, String location) {
+    public static MinistryStatement.Builder statement(String id, String issuer, ClaimType claim, String incidentStart, String location) {
         return Statements.builder(id, issuer, claim, incidentStart, location);
     }
 
-    static MinistryStatement accusation(String id, String issuer, String accused, String incidentStart, String location) {
+    public static MinistryStatement accusation(String id, String issuer, String accused, String incidentStart, String location) {
         return statement(id, issuer, ClaimType.ACCUSATION, incidentStart, location).setAccused(accused).build();
     }
 
-    static MinistryStatement denial(String id, String issuer, String incidentStart, String location, String refersTo) {
+    public static MinistryStatement denial(String id, String issuer, String incidentStart, String location, String refersTo) {
         return statement(id, issuer, ClaimType.DENIAL, incidentStart, location).setRefersTo(refersTo).build();
     }
 
-    static MinistryStatement calm(String id, String issuer, String incidentStart, String incidentEnd, String location) {
+    public static MinistryStatement calm(String id, String issuer, String incidentStart, String incidentEnd, String location) {
         return statement(id, issuer, ClaimType.CALM, incidentStart, location)
                 .setIncidentEnd(incidentEnd == null ? null : Instant.parse(incidentEnd)).build();
     }
 
-    static MinistryStatement observation(String id, String issuer, String incidentStart, String location) {
+    public static MinistryStatement observation(String id, String issuer, String incidentStart, String location) {
         return statement(id, issuer, ClaimType.OBSERVATION, incidentStart, location).build();
     }
 
-    static List<Casualty> casualties(Casualty... casualties) {
+    public static List<Casualty> casualties(Casualty... casualties) {
         return new ArrayList<>(List.of(casualties));
     }
 }
