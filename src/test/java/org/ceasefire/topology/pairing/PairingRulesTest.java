@@ -50,10 +50,10 @@ class PairingRulesTest {
     @Test
     @DisplayName("a denial by the accused side pairs; a calm report pairs only inside its period widened by the distance")
     void denialAndCalm() {
-        PairingCandidate accusation = candidate(Fixtures.accusation("a", "AM", "AZ", "2023-04-11T20:00:00Z", "Tegh"));
-        PairingCandidate denial = candidate(Fixtures.denial("d", "AZ", "2023-04-11T18:00:00Z", "Tegh", null));
+        PairingCandidate accusation = candidate(Fixtures.accusation("a", "AM", "AZ", "2023-04-11T18:00:00Z", "Tegh"));
+        PairingCandidate denial = candidate(Fixtures.denial("d", "AZ", "2023-04-11T20:00:00Z", "Tegh", null));
         PairingCandidate dayCalm = candidate(Fixtures.calm("c", "AZ", "2023-04-11T00:00:00Z", "2023-04-11T12:00:00Z", "Tegh"));
-        PairingCandidate earlyCalm = candidate(Fixtures.calm("e", "AZ", "2023-04-11T00:00:00Z", "2023-04-11T13:59:59Z", "Tegh"));
+        PairingCandidate earlyCalm = candidate(Fixtures.calm("e", "AZ", "2023-04-11T00:00:00Z", "2023-04-11T11:59:59Z", "Tegh"));
 
         assertThat(rules.relate(denial, accusation).kind()).isEqualTo(ContradictionKind.ACCUSATION_DENIED);
         assertThat(rules.relate(accusation, dayCalm).kind()).isEqualTo(ContradictionKind.ACCUSATION_VS_CALM);
