@@ -7,6 +7,8 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /** The default Kafka Streams properties of the application; callers add or override what they need. */
 public final class StreamsSettings {
+    /** Record cache of all the stores of one instance ({@code statestore.cache.max.bytes}). */
+    public static final long RECORD_CACHE_BYTES = 64L << 20;
     private StreamsSettings() {
     }
 
@@ -23,6 +25,10 @@ public final class StreamsSettings {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L);
+        // The sector stage writes a dozen small rows per statement across its stores; Kafka's default of 10 MiB
+        // for all the record caches of a thread evicted (and so wrote to RocksDB and the changelogs) most of
+        // them before the commit could fold repeated writes of a key into one.
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, RECORD_CACHE_BYTES);
         if (applicationServer != null && !applicationServer.isBlank()) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }

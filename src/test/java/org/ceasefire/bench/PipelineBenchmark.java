@@ -508,6 +508,10 @@ public final class PipelineBenchmark {
             if (pairs >= 0) {
                 b.append(String.format(Locale.ROOT, "; pairing store %,d entries", pairs));
             }
+            if (!results.isEmpty() && results.get(0).containsKey("cpuMicrosPerRecord")) {
+                double[] v = results.stream().mapToDouble(r -> Double.parseDouble(r.get("cpuMicrosPerRecord"))).sorted().toArray();
+                b.append(String.format(Locale.ROOT, "; stream-thread CPU %.1f µs per record (median)", v[v.length / 2]));
+            }
             long count = max("count");
             long pairRecords = max("pairRecords");
             if (pairRecords >= 0 && count > 0) {

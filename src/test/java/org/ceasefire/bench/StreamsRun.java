@@ -91,6 +91,9 @@ public final class StreamsRun {
         }
         long t0 = System.nanoTime();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            // Earlier runs over the same dataset wrote to the same output topics.
+            long pairsBefore = records(admin, List.of(topics.contradictions()));
+            long talliesBefore = records(admin, List.of(topics.sectorTallies()));
             List<TopicPartition> watched = watchedPartitions(admin, topics.statements(), appId);
             long deadline = t0 + TimeUnit.MINUTES.toNanos(args.getLong("timeoutMinutes", 30));
             while (!caughtUp(admin, appId, watched, topics.statements()) || (mode.equals("topology") && !talliesPublished(streams))) {
@@ -104,12 +107,14 @@ public final class StreamsRun {
             System.out.printf(Locale.ROOT, "RESULT seconds=%.3f%n", seconds);
             System.out.printf(Locale.ROOT, "RESULT startSeconds=%.3f%n", (t0 - started) / 1e9);
             System.out.printf(Locale.ROOT, "RESULT rate=%.0f%n", count / seconds);
+            // CPU time of the stream threads per input record: less sensitive to a busy machine than the rate.
+            System.out.printf(Locale.ROOT, "RESULT cpuMicrosPerRecord=%.1f%n", streamThreadCpuNanos() / 1e3 / count);
             if (mode.equals("topology")) {
                 ReadOnlyKeyValueStore<String, Object> pairing = streams.store(StoreQueryParameters.fromNameAndType(
                         CeasefireTopology.PAIRING_STORE, QueryableStoreTypes.keyValueStore()));
                 System.out.println("RESULT pairingEntries=" + pairing.approximateNumEntries());
-                System.out.println("RESULT pairRecords=" + records(admin, List.of(topics.contradictions())));
-                System.out.println("RESULT tallyRecords=" + records(admin, List.of(topics.sectorTallies())));
+                System.out.println("RESULT pairRecords=" + (records(admin, List.of(topics.contradictions())) - pairsBefore));
+                System.out.println("RESULT tallyRecords=" + (records(admin, List.of(topics.sectorTallies())) - talliesBefore));
                 System.out.println("RESULT internalRecords=" + records(admin, admin.listTopics().names().get().stream()
                         .filter(t -> t.startsWith(appId + "-")).toList()));
             }
@@ -152,6 +157,14 @@ public final class StreamsRun {
         ReadOnlyKeyValueStore<String, Object> marks = streams.store(StoreQueryParameters.fromNameAndType(
                 CeasefireTopology.CHANGED_TALLIES_STORE, QueryableStoreTypes.keyValueStore()));
         return marks.approximateNumEntries() == 0;
+    }
+
+    private static long streamThreadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().contains("-StreamThread-"))
+                .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId())))
+                .sum();
     }
 
     /** Records on the topics (end offsets, so transaction markers included: one per partition per commit). */

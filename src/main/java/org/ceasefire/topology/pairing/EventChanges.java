@@ -1,8 +1,11 @@
 package org.ceasefire.topology.pairing;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
+import org.ceasefire.avro.internal.ResolvedStatement;
 import org.ceasefire.topology.tally.TallyChanges;
 
 /** What one event changed in the sector stage: tally deltas, and the pairs whose published form may have changed. */
@@ -12,6 +15,8 @@ final class EventChanges {
     }
 
     private final TallyChanges tallies = new TallyChanges();
+    /** Statements this event has in hand (scope|id → statement), so that publishing its pairs need not read them back. */
+    private final Map<String, ResolvedStatement> inHand = new HashMap<>();
     private final Set<PairInSector> pairs = new LinkedHashSet<>();
 
     TallyChanges tallies() {
@@ -20,6 +25,14 @@ final class EventChanges {
 
     void pairChanged(String sector, String pairId) {
         pairs.add(new PairInSector(sector, pairId));
+    }
+
+    void inHand(String key, ResolvedStatement statement) {
+        inHand.put(key, statement);
+    }
+
+    ResolvedStatement inHand(String key) {
+        return inHand.get(key);
     }
 
     Set<PairInSector> changedPairs() {

@@ -27,7 +27,7 @@ final class PairPublisher {
         this.statements = statements;
     }
 
-    PairEvent event(String sector, String pairId) {
+    PairEvent event(String sector, String pairId, EventChanges changes) {
         SectorPair row = links.pair(sector, pairId);
         if (row == null) {
             return new PairEvent(sector, null);
@@ -35,8 +35,8 @@ final class PairPublisher {
         ClaimContradiction pair = row.getReferredPair();
         if (pair == null) {
             String otherScope = row.getOtherFrontWide() ? PairingCandidates.TASK_WIDE : sector;
-            ResolvedStatement accusation = statements.get(SectorKeys.member(sector, row.getAccusationId()));
-            ResolvedStatement other = statements.get(SectorKeys.member(otherScope, row.getOtherId()));
+            ResolvedStatement accusation = statement(SectorKeys.member(sector, row.getAccusationId()), changes);
+            ResolvedStatement other = statement(SectorKeys.member(otherScope, row.getOtherId()), changes);
             pair = pairs.pair(row.getKind(), sector, accusation, other);
         }
         List<String> corroborating = new ArrayList<>();
@@ -44,5 +44,10 @@ final class PairPublisher {
             corroborating.addAll(links.corroboratorsOf(sector, accusationId));
         }
         return new PairEvent(sector, Pairs.withCorroboration(pair, corroborating));
+    }
+
+    private ResolvedStatement statement(String key, EventChanges changes) {
+        ResolvedStatement known = changes.inHand(key);
+        return known != null ? known : statements.get(key);
     }
 }

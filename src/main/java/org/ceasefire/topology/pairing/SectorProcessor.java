@@ -107,7 +107,7 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
         }
         for (EventChanges.PairInSector changed : changes.changedPairs()) {
             context.forward(new Record<String, Routed>(changed.pairId(),
-                    new Routed.ToPairOutput(pairOutput.event(changed.sector(), changed.pairId())), record.timestamp()));
+                    new Routed.ToPairOutput(pairOutput.event(changed.sector(), changed.pairId(), changes)), record.timestamp()));
         }
         tallies.apply(changes.tallies(), record.timestamp());
     }
@@ -119,6 +119,7 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
             withdraw(sector, id, changes);
         }
         statements.put(SectorKeys.member(sector, id), statement);
+        changes.inHand(SectorKeys.member(sector, id), statement);
         Contributions.statement(statement.getStatement(), changes.tallies().at(sector, Contributions.day(statement.getStatement().getIncidentStart())), 1);
         boolean accusation = statement.getStatement().getClaim() == ClaimType.ACCUSATION;
         if (accusation) {
@@ -194,6 +195,7 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
             withdrawFrontCalm(id, changes);
         }
         statements.put(SectorKeys.member(PairingCandidates.TASK_WIDE, id), calm);
+        changes.inHand(SectorKeys.member(PairingCandidates.TASK_WIDE, id), calm);
         PairingCandidate candidate = PairingCandidates.of(calm);
         for (PairingRules.ScanRange range : rules.candidates(candidate)) {
             for (PairingCandidate accusation : candidates.scan(PairingCandidates.TASK_WIDE, range)) {
