@@ -1,6 +1,11 @@
 package org.ceasefire.topology.tally;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
@@ -24,6 +29,10 @@ public final class TallyPublisher {
         void publish(String key, SectorTally tally, long timestamp);
     }
 
+    private static final String ALL_TIME_SUFFIX = SectorKeys.SEPARATOR + PeriodKind.ALL_TIME;
+    /** {@code |DAY|yyyy-mm-dd} after the sector in a day key. */
+    private static final int DAY_SUFFIX_LENGTH = (SectorKeys.SEPARATOR + PeriodKind.DAY + SectorKeys.SEPARATOR).length() + 10;
+
     private final KeyValueStore<String, SectorTally> days;
     private final KeyValueStore<String, SectorTally> current;
     private final ChangedTallies changed;
@@ -35,19 +44,50 @@ public final class TallyPublisher {
     }
 
     public void publishChanged(Sink sink) {
+        // Days first, then each sector's all-time and rolling tallies, which need to know which days changed.
+        Map<String, List<LocalDate>> changedDays = new HashMap<>();
+        Map<String, Long> sectorsChanged = new LinkedHashMap<>();
         for (KeyValue<String, Long> mark : changed.drain()) {
             String key = mark.key;
-            long timestamp = mark.value;
-            if (key.endsWith(SectorKeys.SEPARATOR + PeriodKind.ALL_TIME)) {
-                String sector = key.substring(0, key.length() - (SectorKeys.SEPARATOR + PeriodKind.ALL_TIME).length());
-                sink.publish(key, current.get(key), timestamp);
-                LocalDate latest = latestDay(sector);
-                rolling(sector, PeriodKind.ROLLING_7D, 7, latest, (k, tally) -> sink.publish(k, tally, timestamp));
-                rolling(sector, PeriodKind.ROLLING_30D, 30, latest, (k, tally) -> sink.publish(k, tally, timestamp));
+            if (key.endsWith(ALL_TIME_SUFFIX)) {
+                sectorsChanged.put(key.substring(0, key.length() - ALL_TIME_SUFFIX.length()), mark.value);
             } else {
-                sink.publish(key, days.get(key), timestamp);
+                SectorTally day = days.get(key);
+                sink.publish(key, day, mark.value);
+                String sector = key.substring(0, key.length() - DAY_SUFFIX_LENGTH);
+                changedDays.computeIfAbsent(sector, s -> new ArrayList<>()).add(LocalDate.parse(key.substring(key.length() - 10)));
             }
         }
+        sectorsChanged.forEach((sector, timestamp) -> {
+            String allTime = SectorKeys.current(sector, PeriodKind.ALL_TIME);
+            sink.publish(allTime, current.get(allTime), timestamp);
+            LocalDate latest = latestDay(sector, changedDays.getOrDefault(sector, List.of()));
+            rolling(sector, PeriodKind.ROLLING_7D, 7, latest, (k, tally) -> sink.publish(k, tally, timestamp));
+            rolling(sector, PeriodKind.ROLLING_30D, 30, latest, (k, tally) -> sink.publish(k, tally, timestamp));
+        });
+    }
+
+    /**
+     * The latest day with a tally in the sector: the end of its rolling windows before these changes
+     * (the stored 7-day window's end), moved by the days that changed. The day tallies are searched only
+     * when the latest day has just lost its last statement.
+     */
+    private LocalDate latestDay(String sector, List<LocalDate> changedDays) {
+        SectorTally week = current.get(SectorKeys.current(sector, PeriodKind.ROLLING_7D));
+        LocalDate latest = week == null ? null : week.getPeriodEnd();
+        boolean latestEmptied = false;
+        for (LocalDate day : changedDays) {
+            boolean present = days.get(SectorKeys.day(sector, day)) != null;
+            if (present && (latest == null || day.isAfter(latest))) {
+                latest = day;
+            } else if (!present && day.equals(latest)) {
+                latestEmptied = true;
+            }
+        }
+        if (latestEmptied && latest != null && days.get(SectorKeys.day(sector, latest)) == null) {
+            return searchLatestDay(sector);
+        }
+        return latest;
     }
 
     /** Recomputes a rolling window from the day tallies and publishes it if it differs from the stored one. */
@@ -78,7 +118,7 @@ public final class TallyPublisher {
         publish.accept(key, window);
     }
 
-    private LocalDate latestDay(String sector) {
+    private LocalDate searchLatestDay(String sector) {
         String prefix = SectorKeys.dayPrefix(sector);
         try (KeyValueIterator<String, SectorTally> it = days.reverseRange(prefix, prefix + "\uffff")) {
             // A day deleted in this commit interval can still show in a cached store's range as a null value.
