@@ -45,17 +45,23 @@ final class SectorLinks {
     record Membership(String pairSector, String pairId) {
     }
 
-    private final KeyValueStore<String, SectorPair> pairs;
+    private final EventRows<SectorPair> pairs;
     private final KeyValueStore<String, String> members;
     private final KeyValueStore<String, String> corroborations;
-    private final KeyValueStore<String, AccusationLinks> links;
+    private final EventRows<AccusationLinks> links;
 
     SectorLinks(KeyValueStore<String, SectorPair> pairs, KeyValueStore<String, String> members,
                 KeyValueStore<String, String> corroborations, KeyValueStore<String, AccusationLinks> links) {
-        this.pairs = pairs;
+        this.pairs = new EventRows<>(pairs);
         this.members = members;
         this.corroborations = corroborations;
-        this.links = links;
+        this.links = new EventRows<>(links);
+    }
+
+    /** Called before each event, so that what an event remembers of the rows stays one event's worth. */
+    void beginEvent() {
+        pairs.clear();
+        links.clear();
     }
 
     SectorPair pair(String sector, String pairId) {

@@ -89,6 +89,7 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
     public void process(Record<String, SectorEvent> record) {
         SectorEvent event = record.value();
         EventChanges changes = new EventChanges();
+        links.beginEvent();
         if (event.getFrontWide()) {
             if (event.getAdded()) {
                 addFrontCalm(event.getStatement(), changes);
