@@ -27,7 +27,7 @@ final class InternalRoutes {
         app.get(PREFIX + "/current-tallies", ctx -> records(ctx, InternalWire.encodeAll(local.currentTallies())));
         app.get(PREFIX + "/day-tallies", ctx -> {
             RequestParameters params = params(ctx);
-            RequestParameters.DateRange range = params.dateRange("from", "to");
+            DateRange range = params.dateRange("from", "to");
             records(ctx, InternalWire.encodeAll(local.dayTallies(params.sector("sector"), range.from(), range.to())));
         });
         app.get(PREFIX + "/contradictions", ctx -> {
