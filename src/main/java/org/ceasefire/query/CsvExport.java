@@ -28,6 +28,8 @@ final class CsvExport {
             columns.addAll(row.keySet());
             rows.add(row);
         }
+        // A null object in one row and the same object's fields in another: keep only the fields.
+        columns.removeIf(column -> columns.stream().anyMatch(other -> other.startsWith(column + ".")));
         StringBuilder csv = new StringBuilder(line(new ArrayList<>(columns)));
         for (Map<String, String> row : rows) {
             csv.append(line(columns.stream().map(column -> row.getOrDefault(column, "")).toList()));
