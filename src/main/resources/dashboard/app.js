@@ -533,9 +533,7 @@
     api.onStatus(showStatus);
     await loadConflict();
     wireControls();
-    await route();
-    api.loaded();
-    document.body.dataset.loaded = 'true';
+    // The event stream opens before the first load, so that no change made while it loads is missed.
     const refreshTallies = debounce(() => Promise.all([loadSectors().then(loadCasualties), loadTrend(), loadUnresolved()]));
     const refreshPairs = debounce(loadContradictions);
     api.connectEvents({
@@ -544,6 +542,9 @@
       'contradiction-updated': refreshPairs,
       'contradiction-withdrawn': refreshPairs
     }, () => route().catch(reportError));
+    await route();
+    api.loaded();
+    document.body.dataset.loaded = 'true';
   }
 
   start().catch(reportError);
