@@ -17,10 +17,13 @@ final class ApiRoutes {
 
     private final ObjectMapper json;
 
-    ApiRoutes(CeasefireQueries queries, ConflictDefinition conflict, ObjectMapper json) {
+    private final MapTiles mapTiles;
+
+    ApiRoutes(CeasefireQueries queries, ConflictDefinition conflict, ObjectMapper json, MapTiles mapTiles) {
         this.queries = queries;
         this.conflict = conflict;
         this.json = json;
+        this.mapTiles = mapTiles;
     }
 
     void register(Javalin app) {
@@ -37,12 +40,23 @@ final class ApiRoutes {
         app.get("/api/discrepancies", this::discrepancies);
         app.get("/api/activity", this::activity);
         app.get("/api/casualties", this::casualties);
+        app.get("/api/map", this::map);
         new ExportRoutes(queries, conflict, json).register(app);
     }
 
     private void activity(Context ctx) {
         RequestParameters params = params(ctx);
         ctx.json(queries.activity(params.sector("sector"), params.dateRange("from", "to"), params.periodUnit("period", PeriodUnit.WEEK)));
+    }
+
+    private void map(Context ctx) {
+        Map<String, Object> tiles = new LinkedHashMap<>();
+        tiles.put("url", mapTiles.urlTemplate().orElse(null));
+        tiles.put("attribution", mapTiles.attribution());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tiles", tiles);
+        body.put("places", queries.places());
+        ctx.json(body);
     }
 
     private void casualties(Context ctx) {

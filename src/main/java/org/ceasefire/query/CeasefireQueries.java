@@ -51,4 +51,7 @@ public interface CeasefireQueries {
      * {@code bySector}, else of all sectors (or the one asked for) together.
      */
     List<CasualtyComparison> casualties(Optional<String> sector, DateRange range, PeriodUnit unit, boolean bySector);
+
+    /** Every place of the gazetteer with its current sector, coordinates where known, and accusations and contradictions there. */
+    List<PlaceOverview> places();
 }

@@ -43,6 +43,8 @@ final class InternalRoutes {
         app.get(PREFIX + "/statements/{statementId}/revisions", ctx -> records(ctx,
                 InternalWire.encodeAll(local.statementRevisions(params(ctx).id("statementId")))));
         app.get(PREFIX + "/unresolved-places", ctx -> ctx.json(Map.of("places", local.unresolvedPlaces())));
+        app.get(PREFIX + "/places", ctx -> records(ctx, InternalWire.encodeAll(local.places())));
+        app.get(PREFIX + "/place-activity", ctx -> ctx.json(Map.of("places", local.placeActivity())));
     }
 
     private RequestParameters params(Context ctx) {

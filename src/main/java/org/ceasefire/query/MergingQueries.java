@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.PeriodKind;
+import org.ceasefire.avro.Place;
 import org.ceasefire.avro.SectorTally;
 import org.ceasefire.conflict.ConflictDefinition;
 import org.ceasefire.conflict.Sector;
@@ -154,6 +155,25 @@ public final class MergingQueries implements CeasefireQueries {
                                                boolean bySector) {
         List<SectorTally> days = collect(instance -> instance.dayTallies(sector, range.from(), range.to()));
         return PeriodTotals.of(days, unit, range, bySector).stream().map(sideFigures::casualties).toList();
+    }
+
+    @Override
+    public List<PlaceOverview> places() {
+        Map<String, Place> places = new TreeMap<>();
+        collect(LocalQueries::places).forEach(place -> places.putIfAbsent(place.getPlaceId(), place));
+        Map<String, Map<String, Long>> accusations = new TreeMap<>();
+        Map<String, Long> pairs = new TreeMap<>();
+        for (PlaceActivity activity : collect(LocalQueries::placeActivity)) {
+            activity.accusations().forEach((issuer, count) ->
+                    accusations.computeIfAbsent(activity.placeId(), id -> new TreeMap<>()).merge(issuer, count, Long::sum));
+            pairs.merge(activity.placeId(), activity.contradictions(), Long::sum);
+        }
+        return places.values().stream().map(place -> {
+            String sector = PlaceSectors.current(place);
+            return new PlaceOverview(place.getPlaceId(), PlaceSectors.displayName(place), sector,
+                    sector == null ? null : SectorNames.of(conflict, sector), place.getLatitude(), place.getLongitude(), place.getPrecision(),
+                    sideFigures.bySide(accusations.getOrDefault(place.getPlaceId(), Map.of())), pairs.getOrDefault(place.getPlaceId(), 0L));
+        }).toList();
     }
 
     private <T> List<T> collect(Function<LocalQueries, List<T>> question) {

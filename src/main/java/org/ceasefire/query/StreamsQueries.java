@@ -74,4 +74,9 @@ public final class StreamsQueries implements CeasefireQueries {
                                                boolean bySector) {
         return merging.casualties(sector, range, unit, bySector);
     }
+
+    @Override
+    public List<PlaceOverview> places() {
+        return merging.places();
+    }
 }

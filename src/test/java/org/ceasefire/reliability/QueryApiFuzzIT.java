@@ -31,6 +31,7 @@ import org.ceasefire.query.DiscrepancyWeek;
 import org.ceasefire.query.LiveEventHub;
 import org.ceasefire.query.PageRequest;
 import org.ceasefire.query.PeriodUnit;
+import org.ceasefire.query.PlaceOverview;
 import org.ceasefire.query.QueryServer;
 import org.ceasefire.query.QueryServerConfig;
 import org.ceasefire.query.QueryServices;
@@ -101,6 +102,11 @@ class QueryApiFuzzIT {
         public List<CasualtyComparison> casualties(Optional<String> sector, DateRange range, PeriodUnit unit, boolean bySector) {
             return List.of();
         }
+
+        @Override
+        public List<PlaceOverview> places() {
+            return List.of();
+        }
     }
 
     @BeforeContainer
@@ -137,7 +143,7 @@ class QueryApiFuzzIT {
         Arbitrary<String> path = Arbitraries.oneOf(
                 Arbitraries.of("/api/contradictions", "/api/discrepancies", "/api/sectors", "/api/unresolved-places", "/api/conflict",
                         "/api/activity", "/api/casualties", "/api/export/contradictions.csv", "/api/export/contradictions.jsonl",
-                        "/api/export/sectors.csv", "/api/export/casualties.csv"),
+                        "/api/export/sectors.csv", "/api/export/casualties.csv", "/api/map"),
                 v.map(x -> "/api/sectors/" + x + "/days"),
                 v.map(x -> "/api/contradictions/" + x),
                 v.map(x -> "/api/statements/" + x));
