@@ -8,6 +8,7 @@
   const api = window.CeasefireApi;
   const PAGE_SIZE = 50;
   const REFRESH_DELAY_MS = 300;
+  const OPERATIONS_REFRESH_MS = 15000;
   const COLOURS = ['#1f5fa8', '#b5461f'];
   const LIGHT_COLOURS = ['#8fb3dc', '#e0a48c'];
   /** URL parameter → control; a control at its default is left out of the URL. */
@@ -310,14 +311,39 @@
     barChart('casualty-trend', labels, datasets, null);
   }
 
+  // --- map ----------------------------------------------------------------------------------
+  async function loadMap() {
+    const answer = await api.getJson('/api/map');
+    window.CeasefireMap.render(answer, state.sides, value('sector'), (sector) => {
+      if (!sector) { return; }
+      control('sector').value = value('sector') === sector ? '' : sector;
+      viewChanged();
+    });
+  }
+
   // --- operators ------------------------------------------------------------------------------
-  async function loadUnresolved() {
-    const places = await api.getJson('/api/unresolved-places');
+  function emptyRow(body, columns, text) {
+    body.appendChild(el('tr', {}, [el('td', { colspan: String(columns), className: 'hint', text })]));
+  }
+
+  async function loadOperations() {
+    const ops = await api.getJson('/api/operations');
+    byId('ops-summary').textContent = 'Last output: ' + (ops.last_output_at ? formatTime(ops.last_output_at) : 'none yet')
+      + ' · consumer lag of this instance: ' + (ops.consumer_lag == null ? 'not known yet' : ops.consumer_lag + ' statements');
+    byId('ops-summary').dataset.lag = ops.consumer_lag == null ? '' : String(ops.consumer_lag);
+    const days = new Map();
+    ops.dead_letters_per_day.forEach((d) => days.set(d.day, { rejected: d.count, late: 0 }));
+    ops.late_per_day.forEach((d) => days.set(d.day, Object.assign(days.get(d.day) || { rejected: 0 }, { late: d.count })));
+    const dayBody = document.querySelector('#ops-days tbody');
+    dayBody.replaceChildren();
+    [...days.keys()].sort().reverse().slice(0, 60).forEach((day) => dayBody.appendChild(el('tr', { 'data-day': day }, [
+      el('td', { text: day }), el('td', { className: 'num', text: days.get(day).rejected }), el('td', { className: 'num', text: days.get(day).late })])));
+    if (days.size === 0) { emptyRow(dayBody, 3, 'None.'); }
     const body = document.querySelector('#unresolved tbody');
     body.replaceChildren();
-    places.slice(0, 100).forEach((place) => body.appendChild(el('tr', {}, [
+    ops.unresolved_places.slice(0, 100).forEach((place) => body.appendChild(el('tr', {}, [
       el('td', { text: place.name }), el('td', { className: 'num', text: place.count })])));
-    if (places.length === 0) { body.appendChild(el('tr', {}, [el('td', { colspan: '2', className: 'hint', text: 'None: every place name resolved.' })])); }
+    if (ops.unresolved_places.length === 0) { emptyRow(body, 2, 'None: every place name resolved.'); }
   }
 
   // --- contradictions -------------------------------------------------------------------------
@@ -465,7 +491,7 @@
 
   function loadAll() {
     updateExports();
-    return Promise.all([loadSectors().then(loadCasualties), loadTrend(), loadContradictions(), loadUnresolved()]);
+    return Promise.all([loadSectors().then(loadCasualties), loadTrend(), loadContradictions(), loadOperations(), loadMap()]);
   }
 
   function debounce(action) {
@@ -534,7 +560,7 @@
     await loadConflict();
     wireControls();
     // The event stream opens before the first load, so that no change made while it loads is missed.
-    const refreshTallies = debounce(() => Promise.all([loadSectors().then(loadCasualties), loadTrend(), loadUnresolved()]));
+    const refreshTallies = debounce(() => Promise.all([loadSectors().then(loadCasualties), loadTrend(), loadOperations(), loadMap()]));
     const refreshPairs = debounce(loadContradictions);
     api.connectEvents({
       'tally-changed': refreshTallies,
@@ -545,6 +571,13 @@
     await route();
     api.loaded();
     document.body.dataset.loaded = 'true';
+    // Rejected and late statements and the lag send no event: the operators' figures are re-read now and then.
+    let reading = false;
+    setInterval(() => {
+      if (reading || byId('overview').hidden) { return; }
+      reading = true;
+      loadOperations().catch(reportError).finally(() => { reading = false; });
+    }, OPERATIONS_REFRESH_MS);
   }
 
   start().catch(reportError);

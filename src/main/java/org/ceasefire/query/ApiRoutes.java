@@ -18,12 +18,14 @@ final class ApiRoutes {
     private final ObjectMapper json;
 
     private final MapTiles mapTiles;
+    private final OperationsLog operations;
 
-    ApiRoutes(CeasefireQueries queries, ConflictDefinition conflict, ObjectMapper json, MapTiles mapTiles) {
+    ApiRoutes(CeasefireQueries queries, ConflictDefinition conflict, ObjectMapper json, MapTiles mapTiles, OperationsLog operations) {
         this.queries = queries;
         this.conflict = conflict;
         this.json = json;
         this.mapTiles = mapTiles;
+        this.operations = operations;
     }
 
     void register(Javalin app) {
@@ -41,12 +43,36 @@ final class ApiRoutes {
         app.get("/api/activity", this::activity);
         app.get("/api/casualties", this::casualties);
         app.get("/api/map", this::map);
+        app.get("/api/operations", this::operations);
         new ExportRoutes(queries, conflict, json).register(app);
     }
 
     private void activity(Context ctx) {
         RequestParameters params = params(ctx);
         ctx.json(queries.activity(params.sector("sector"), params.dateRange("from", "to"), params.periodUnit("period", PeriodUnit.WEEK)));
+    }
+
+    private void operations(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dead_letters_per_day", perDay(operations.deadLettersPerDay()));
+        body.put("late_per_day", perDay(operations.latePerDay()));
+        body.put("last_output_at", operations.lastOutputAt().map(Object::toString).orElse(null));
+        java.util.OptionalLong lag = operations.consumerLag();
+        body.put("consumer_lag", lag.isPresent() ? lag.getAsLong() : null);
+        body.put("unresolved_places", queries.unresolvedPlaces());
+        ctx.json(body);
+    }
+
+    /** Newest day first. */
+    private static List<Map<String, Object>> perDay(Map<java.time.LocalDate, Long> counts) {
+        return new java.util.TreeMap<>(counts).descendingMap().entrySet().stream()
+                .map(entry -> {
+                    Map<String, Object> day = new LinkedHashMap<>();
+                    day.put("day", entry.getKey().toString());
+                    day.put("count", entry.getValue());
+                    return day;
+                })
+                .toList();
     }
 
     private void map(Context ctx) {

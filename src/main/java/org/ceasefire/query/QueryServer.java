@@ -55,7 +55,7 @@ public final class QueryServer implements AutoCloseable {
         });
         app.before(ctx -> headers.forEach(ctx::header));
         registerErrors(app);
-        new ApiRoutes(services.queries(), services.conflict(), json, config.mapTiles()).register(app);
+        new ApiRoutes(services.queries(), services.conflict(), json, config.mapTiles(), services.operations()).register(app);
         services.local().ifPresent(local -> new InternalRoutes(local, services.conflict()).register(app));
         new OpsRoutes(services.readiness(), services.metrics()).register(app);
         EventStream events = new EventStream(services.events(), json);

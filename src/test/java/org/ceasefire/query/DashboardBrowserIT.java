@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.ceasefire.avro.Casualty;
 import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
+import org.ceasefire.avro.Place;
+import org.ceasefire.conflict.GazetteerFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +45,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The dashboard in headless Chromium against the real topology, one test per promise: it fills
  * in by itself when opened before the stores are ready, shows both sides, one common window, the
- * casualty claims as the API gives them, pages to the oldest pair, restores a shared URL, fits a
- * 420 px screen, renders hostile statements as text and reconnects its event stream. It saves the
+ * casualty claims as the API gives them, pages to the oldest pair, restores a shared URL, draws
+ * the places on a map that filters the rest, shows operators what was rejected, fits a 420 px screen, renders hostile statements as text and reconnects its event stream. It saves the
  * screenshots docs/dashboard.png and docs/dashboard-narrow.png.
  */
 @DisplayName("Dashboard in headless Chromium against the running topology")
@@ -79,6 +81,8 @@ class DashboardBrowserIT {
         port = instance.server().port();
         http = new TestHttp(port);
         app.send(statements().toArray(MinistryStatement[]::new));
+        // The built-in gazetteer has no coordinates yet: give two places some, as a gazetteer with them would.
+        app.publishPlaces(located("tegh", 39.563, 46.487), located("kut", 40.094, 45.711));
 
         profile = Files.createTempDirectory("dashboard-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -115,6 +119,11 @@ class DashboardBrowserIT {
             all.add(accusation("az-old-" + i, "AZ", "AM", at.plus(Duration.ofHours(1)).toString(), "Kut"));
         }
         return all;
+    }
+
+    private static Place located(String placeId, double latitude, double longitude) {
+        Place place = GazetteerFile.builtIn().places().stream().filter(p -> p.getPlaceId().equals(placeId)).findFirst().orElseThrow();
+        return Place.newBuilder(place).setLatitude(latitude).setLongitude(longitude).setPrecision("village").build();
     }
 
     private static MinistryStatement casualties(MinistryStatement statement, Casualty... casualties) {
@@ -340,6 +349,48 @@ class DashboardBrowserIT {
 
     @Test
     @Order(8)
+    @DisplayName("draws the places that have coordinates, lists the others, and a click on a place filters everything by its sector")
+    void map() {
+        open("/");
+        await().atMost(WAIT).until(() -> "2".equals(script("return document.getElementById('map').dataset.drawn || ''")));
+        assertThat(browser.findElements(By.cssSelector("#map path.place-marker"))).hasSize(2);
+        JsonNode places = http.get("/api/map").json().path("places");
+        JsonNode tegh = QueryServerTest.find(places, "place_id", "tegh");
+        assertThat(tegh.path("accusations_by_side").path("ARMENIAN").asLong()).isEqualTo(1);
+        assertThat(tegh.path("accusations_by_side").path("AZERBAIJANI").asLong()).isEqualTo(1);
+        assertThat(tegh.path("contradictions").asLong()).isEqualTo(1);
+        assertThat(QueryServerTest.find(places, "place_id", "kut").path("accusations_by_side").path("AZERBAIJANI").asLong()).isEqualTo(OLD_PAIRS);
+        WebElement goris = browser.findElement(By.cssSelector("#map-unplaced button[data-place-id=goris]"));
+        assertThat(goris.getText()).isEqualTo("Goris 2/1");
+        assertThat(browser.findElements(By.cssSelector("#map-unplaced button[data-place-id=tegh]"))).as("drawn, not listed").isEmpty();
+
+        browser.findElement(By.cssSelector("#map path.place-tegh")).click();
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("sector=SYUNIK"));
+        await().atMost(WAIT).until(() -> pairs().size() == 2);
+        assertThat(new Select(browser.findElement(By.id("filter-sector"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("SYUNIK");
+        assertThat(browser.findElement(By.id("trend-sector")).getText()).contains("Syunik border");
+        assertThat(browser.findElement(By.cssSelector("#sectors tr.selected")).getAttribute("data-sector")).isEqualTo("SYUNIK");
+        browser.findElement(By.cssSelector("#map-unplaced button[data-place-id=goris]")).click();
+        await().atMost(WAIT).until(() -> !browser.getCurrentUrl().contains("sector="));
+        await().atMost(WAIT).until(() -> pairs().size() == 50);
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("shows operators the rejected statements of the day, the lag, the last output and the unresolved names")
+    void operators() {
+        app.sendGarbage("not-avro");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        await().atMost(WAIT).until(() -> http.get("/api/operations").json().path("dead_letters_per_day").size() == 1);
+        open("/");
+        WebElement row = browser.findElement(By.cssSelector("#ops-days tr[data-day='" + today + "']"));
+        assertThat(row.findElements(By.tagName("td"))).extracting(WebElement::getText).containsExactly(today, "1", "0");
+        assertThat(browser.findElement(By.id("ops-summary")).getText()).contains("Last output: 20", "consumer lag of this instance: ");
+        assertThat(browser.findElement(By.cssSelector("#unresolved tbody")).getText()).contains("Nowhere-on-any-map 1");
+    }
+
+    @Test
+    @Order(10)
     @DisplayName("fits a 420 px wide screen: nothing runs off it")
     void narrowScreen() throws IOException {
         browser.manage().window().setSize(new Dimension(420, 1400));
@@ -347,9 +398,11 @@ class DashboardBrowserIT {
         long viewport = ((Number) script("return document.documentElement.clientWidth")).longValue();
         assertThat(viewport).isLessThanOrEqualTo(420);
         assertThat(((Number) script("return document.documentElement.scrollWidth")).longValue()).isLessThanOrEqualTo(viewport);
-        // Wide tables scroll inside their own box (.scroll); nothing else may reach past the screen's edge.
+        // Wide tables scroll inside their own box (.scroll) and the map clips its panes (.leaflet-container): those boxes
+        // must fit, what they hold may be wider. Nothing else may reach past the screen's edge.
         Object overflowing = script("return [...document.querySelectorAll('body *')]"
-                + ".filter((e) => !e.closest('.scroll') && e.getClientRects().length && e.getBoundingClientRect().right > arguments[0] + 0.5)"
+                + ".filter((e) => !e.parentElement.closest('.scroll, .leaflet-container'))"
+                + ".filter((e) => e.getClientRects().length && e.getBoundingClientRect().right > arguments[0] + 0.5)"
                 + ".map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))", viewport);
         assertThat((List<?>) overflowing).as("elements past the right edge").isEmpty();
         assertThat(browser.findElements(By.cssSelector("#sectors tbody tr"))).hasSizeGreaterThanOrEqualTo(8);
@@ -357,7 +410,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     @DisplayName("receives a new pair live, and reconnects its event stream after the server restarts")
     void liveAndReconnect() throws IOException {
         open("/");

@@ -266,6 +266,86 @@ class QueryServerTest {
     }
 
     @Nested
+    @DisplayName("map")
+    class MapOfPlaces {
+        @Test
+        @DisplayName("lists every place with its sector, coordinates where known, accusations by side and contradictions; no tiles by default")
+        void places() {
+            JsonNode map = http.get("/api/map").json();
+            assertThat(map.path("tiles").path("url").isNull()).isTrue();
+            JsonNode tegh = find(map.path("places"), "place_id", "tegh");
+            assertThat(tegh.path("name").asText()).isEqualTo("Tegh");
+            assertThat(tegh.path("sector").asText()).isEqualTo("SYUNIK");
+            assertThat(tegh.path("sector_name").asText()).startsWith("Syunik border");
+            assertThat(tegh.path("latitude").asDouble()).isEqualTo(39.563);
+            assertThat(tegh.path("precision").asText()).isEqualTo("village");
+            assertThat(tegh.path("accusations_by_side").path("ARMENIAN").asLong()).isEqualTo(3);
+            assertThat(tegh.path("accusations_by_side").path("AZERBAIJANI").asLong()).isEqualTo(2);
+            assertThat(tegh.path("contradictions").asLong()).isEqualTo(2);
+            JsonNode goris = find(map.path("places"), "place_id", "goris");
+            assertThat(goris.path("latitude").isNull()).isTrue();
+            assertThat(goris.path("accusations_by_side").path("ARMENIAN").asLong()).isZero();
+            assertThat(http.get("/").response().headers().firstValue("Content-Security-Policy").orElse(""))
+                    .contains("img-src 'self' data:;");
+        }
+
+        @Test
+        @DisplayName("with a tile source, names it to the dashboard and allows images from its origin only")
+        void tiles() {
+            MapTiles tiles = MapTiles.parse("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+            QueryServices services = new QueryServices(CONFLICT, new MergingQueries(new SingleInstanceDirectory(stores), CONFLICT),
+                    Optional.of(stores), HUB, READY::get, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            try (QueryServer withTiles = QueryServer.start(QueryServerConfig.localhost(0).withMapTiles(tiles), services)) {
+                TestHttp tileHttp = new TestHttp(withTiles.port());
+                JsonNode map = tileHttp.get("/api/map").json();
+                assertThat(map.path("tiles").path("url").asText()).isEqualTo("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+                assertThat(map.path("tiles").path("attribution").asText()).contains("OpenStreetMap contributors");
+                assertThat(tileHttp.get("/index.html").response().headers().firstValue("Content-Security-Policy").orElse(""))
+                        .contains("img-src 'self' data: https://tile.openstreetmap.org;", "script-src 'self';", "connect-src 'self';");
+            }
+            assertThat(MapTiles.parse("none").urlTemplate()).isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> MapTiles.parse("https://{s}.tile.example.org/{z}/{x}/{y}.png"))
+                    .hasMessageContaining("without {s}");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> MapTiles.parse("ftp://tiles.example.org/{z}/{x}/{y}.png"))
+                    .hasMessageContaining("http(s)");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> MapTiles.parse("https://tiles.example.org/map.png"))
+                    .hasMessageContaining("{z}, {x} and {y}");
+        }
+    }
+
+    @Nested
+    @DisplayName("operators")
+    class Operators {
+        @Test
+        @DisplayName("gives rejected and late statements per day, newest first, the last output time, the lag and the unresolved names")
+        void operations() {
+            OperationsLog log = new OperationsLog(() -> java.util.OptionalLong.of(17));
+            log.deadLetter(java.time.Instant.parse("2023-04-11T10:00:00Z").toEpochMilli());
+            log.deadLetter(java.time.Instant.parse("2023-04-11T23:59:59Z").toEpochMilli());
+            log.deadLetter(java.time.Instant.parse("2023-04-12T00:00:00Z").toEpochMilli());
+            log.late(java.time.Instant.parse("2023-04-12T08:00:00Z").toEpochMilli());
+            log.output(java.time.Instant.parse("2023-04-12T09:00:00Z").toEpochMilli());
+            log.output(java.time.Instant.parse("2023-04-12T08:00:00Z").toEpochMilli());
+            QueryServices services = new QueryServices(CONFLICT, new MergingQueries(new SingleInstanceDirectory(stores), CONFLICT),
+                    Optional.of(stores), HUB, READY::get, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), log);
+            try (QueryServer withLog = QueryServer.start(QueryServerConfig.localhost(0), services)) {
+                JsonNode ops = new TestHttp(withLog.port()).get("/api/operations").json();
+                assertThat(ops.path("dead_letters_per_day")).extracting(d -> d.path("day").asText() + "=" + d.path("count").asLong())
+                        .containsExactly("2023-04-12=1", "2023-04-11=2");
+                assertThat(ops.path("late_per_day")).extracting(d -> d.path("day").asText() + "=" + d.path("count").asLong())
+                        .containsExactly("2023-04-12=1");
+                assertThat(ops.path("last_output_at").asText()).isEqualTo("2023-04-12T09:00:00Z");
+                assertThat(ops.path("consumer_lag").asLong()).isEqualTo(17);
+                assertThat(ops.path("unresolved_places").get(0).path("name").asText()).isEqualTo("Atlantis");
+            }
+            JsonNode unknown = http.get("/api/operations").json();
+            assertThat(unknown.path("consumer_lag").isNull()).isTrue();
+            assertThat(unknown.path("last_output_at").isNull()).isTrue();
+            assertThat(unknown.path("dead_letters_per_day")).isEmpty();
+        }
+    }
+
+    @Nested
     @DisplayName("statements, unresolved places, discrepancies, conflict")
     class Others {
         @Test

@@ -107,9 +107,14 @@ final class RunningApp implements AutoCloseable {
     }
 
     private void publishGazetteer() {
+        publishPlaces(GazetteerFile.builtIn().places().toArray(Place[]::new));
+    }
+
+    /** Writes places to the gazetteer topic: new ones, or corrections of the built-in ones. */
+    void publishPlaces(Place... batch) {
         try (KafkaProducer<String, Place> places = new KafkaProducer<>(producerConfig(), new StringSerializer(),
                 AvroSerdes.<Place>specific(serdeConfig, false).serializer())) {
-            for (Place place : GazetteerFile.builtIn().places()) {
+            for (Place place : batch) {
                 places.send(new ProducerRecord<>(topics.gazetteer(), place.getPlaceId(), place));
             }
         }
