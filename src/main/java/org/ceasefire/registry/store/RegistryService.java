@@ -47,9 +47,20 @@ public final class RegistryService {
         }
     }
 
-    /** Registers a schema under a subject, or returns the id it already has there. */
-    public synchronized int register(String subject, String schemaText) {
+    /** The canonical form, normalized first when asked ({@code ?normalize=true}), see {@link SchemaNormalizer}. */
+    public static String canonical(String schemaText, boolean normalize) {
         String canonical = canonical(schemaText);
+        return normalize ? SchemaNormalizer.normalize(canonical) : canonical;
+    }
+
+    /** Registers a schema under a subject, or returns the id it already has there. */
+    public int register(String subject, String schemaText) {
+        return register(subject, schemaText, false);
+    }
+
+    /** As {@link #register(String, String)}, normalizing the schema first when asked. */
+    public synchronized int register(String subject, String schemaText, boolean normalize) {
+        String canonical = canonical(schemaText, normalize);
         Schema candidate = new Schema.Parser().parse(canonical);
         log.catchUp();
         for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
@@ -80,7 +91,12 @@ public final class RegistryService {
 
     /** The version of a subject holding this schema (Confluent's {@code POST /subjects/{subject}}). */
     public RegisteredSchema lookup(String subject, String schemaText) {
-        String canonical = canonical(schemaText);
+        return lookup(subject, schemaText, false);
+    }
+
+    /** As {@link #lookup(String, String)}, normalizing the schema first when asked. */
+    public RegisteredSchema lookup(String subject, String schemaText, boolean normalize) {
+        String canonical = canonical(schemaText, normalize);
         return afterCatchingUpOnMiss(() -> {
             List<SchemaVersion> live = state.liveVersions(subject);
             if (live.isEmpty()) {
@@ -105,8 +121,14 @@ public final class RegistryService {
 
     /** A version given as Confluent does in URLs: a number from 1, or "latest" (or -1). */
     public RegisteredSchema version(String subject, String versionSpec) {
+        return version(subject, versionSpec, false);
+    }
+
+    /** A version; with {@code includeDeleted} a soft-deleted one too ({@code ?deleted=true}). */
+    public RegisteredSchema version(String subject, String versionSpec, boolean includeDeleted) {
         Integer number = parseVersion(versionSpec);
-        return afterCatchingUpOnMiss(() -> toRegistered(liveVersion(subject, number, versionSpec)));
+        return afterCatchingUpOnMiss(() -> toRegistered(includeDeleted ? anyVersion(subject, number, versionSpec)
+                : liveVersion(subject, number, versionSpec)));
     }
 
     /**
@@ -121,11 +143,8 @@ public final class RegistryService {
             SchemaVersion against = afterCatchingUpOnMiss(() -> liveVersion(subject, number, versionSpec));
             return level.incompatibilities(candidate, parsed(List.of(against)));
         }
-        List<SchemaVersion> live = state.liveVersions(subject);
-        if (live.isEmpty() && versionSpec != null) {
-            throw SchemaRegistryException.subjectNotFound(subject);
-        }
-        return level.incompatibilities(candidate, parsed(live));
+        // Against "latest" of a subject without versions anything is compatible, as in Confluent's registry.
+        return level.incompatibilities(candidate, parsed(state.liveVersions(subject)));
     }
 
     public CompatibilityLevel globalCompatibility() {
@@ -157,12 +176,23 @@ public final class RegistryService {
     }
 
     public List<String> subjects() {
-        return state.liveSubjects();
+        return subjects(false);
+    }
+
+    /** Subjects with a live version; with {@code includeDeleted} also the soft-deleted ones. */
+    public List<String> subjects(boolean includeDeleted) {
+        return includeDeleted ? state.allSubjects() : state.liveSubjects();
     }
 
     public List<Integer> versions(String subject) {
+        return versions(subject, false);
+    }
+
+    /** A subject's version numbers; with {@code includeDeleted} the soft-deleted ones too. */
+    public List<Integer> versions(String subject, boolean includeDeleted) {
         return afterCatchingUpOnMiss(() -> {
-            List<Integer> versions = state.liveVersions(subject).stream().map(SchemaVersion::version).toList();
+            List<Integer> versions = (includeDeleted ? state.allVersions(subject) : state.liveVersions(subject))
+                    .stream().map(SchemaVersion::version).toList();
             if (versions.isEmpty()) {
                 throw SchemaRegistryException.subjectNotFound(subject);
             }
@@ -216,9 +246,27 @@ public final class RegistryService {
             log.append(new VersionTombstone(subject, version.version()));
             return version.version();
         }
+        if (number > 0 && state.version(subject, number).filter(SchemaVersion::deleted).isPresent()) {
+            throw new SchemaRegistryException(404, SchemaRegistryException.VERSION_SOFT_DELETED,
+                    "Subject '" + subject + "' Version " + number + " was soft deleted. "
+                            + "Set permanent=true to delete permanently");
+        }
         SchemaVersion version = liveVersion(subject, number, versionSpec);
         log.append(softDeleted(version));
         return version.version();
+    }
+
+    /** A version whether soft-deleted or not; "latest" is the newest of them. */
+    private SchemaVersion anyVersion(String subject, int number, String versionSpec) {
+        List<SchemaVersion> all = state.allVersions(subject);
+        if (all.isEmpty()) {
+            throw SchemaRegistryException.subjectNotFound(subject);
+        }
+        if (number < 0) {
+            return all.get(all.size() - 1);
+        }
+        return all.stream().filter(v -> v.version() == number).findFirst()
+                .orElseThrow(() -> SchemaRegistryException.versionNotFound(subject, versionSpec));
     }
 
     private SchemaVersion liveVersion(String subject, int number, String versionSpec) {

@@ -83,6 +83,11 @@ public final class RegistryState {
         if (versions.isEmpty()) {
             subjects.remove(tombstone.subject());
         }
+        // An id no version holds any more is gone, as in Confluent's registry (40403); the schema keeps
+        // its id should it be registered again, so ids stay one per schema.
+        if (subjects.values().stream().flatMap(v -> v.values().stream()).noneMatch(v -> v.id() == existing.id())) {
+            schemaById.remove(existing.id());
+        }
         return true;
     }
 
@@ -128,6 +133,11 @@ public final class RegistryState {
                 .map(Map.Entry::getKey)
                 .sorted()
                 .toList();
+    }
+
+    /** Subjects with any version still in the log, soft-deleted ones included, sorted. */
+    public synchronized List<String> allSubjects() {
+        return subjects.keySet().stream().sorted().toList();
     }
 
     /** Every live (subject, version) that holds the schema with this id. */
