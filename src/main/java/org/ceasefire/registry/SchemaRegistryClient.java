@@ -44,6 +44,11 @@ public final class SchemaRegistryClient implements SchemaRegistry {
         return http.baseUrls();
     }
 
+    /** The HTTP client underneath: one per registry URL list in the process. */
+    java.net.http.HttpClient httpClient() {
+        return http.httpClient();
+    }
+
     @Override
     public int register(String subject, Schema schema) {
         SubjectSchema key = new SubjectSchema(subject, schema);
