@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.apache.avro.Schema;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.registry.RestCalls.Reply;
@@ -415,5 +416,44 @@ public abstract class RegistryContract {
         Reply version = rest().get("/v1/metadata/version");
         assertThat(version.status()).isEqualTo(200);
         assertThat(version.body().has("version")).isTrue();
+    }
+
+    @Test
+    @DisplayName("schema references: register against a referenced version, read back, look up, referencedby, no delete while referenced")
+    void schemaReferences() {
+        String placeSubject = unique("place");
+        String placeName = unique("Place");
+        String place = "{\"type\":\"record\",\"name\":\"" + placeName + "\",\"namespace\":\"org.ceasefire.refs\","
+                + "\"fields\":[{\"name\":\"name\",\"type\":\"string\"}]}";
+        rest().postSchema("/subjects/" + placeSubject + "/versions", place);
+        String subject = unique("s");
+        String body = JsonNodeFactory.instance.objectNode()
+                .put("schema", "{\"type\":\"record\",\"name\":\"" + unique("Statement") + "\",\"namespace\":\"org.ceasefire.refs\","
+                        + "\"fields\":[{\"name\":\"where\",\"type\":\"org.ceasefire.refs." + placeName + "\"}]}")
+                .set("references", JsonNodeFactory.instance.arrayNode().add(JsonNodeFactory.instance.objectNode()
+                        .put("name", "org.ceasefire.refs." + placeName).put("subject", placeSubject).put("version", 1)))
+                .toString();
+
+        Reply registered = rest().send("POST", "/subjects/" + subject + "/versions", body);
+        assertThat(registered.status()).isEqualTo(200);
+        int id = registered.body().path("id").asInt();
+
+        Reply version = rest().get("/subjects/" + subject + "/versions/1");
+        assertThat(version.body().path("references").get(0).path("subject").asText()).isEqualTo(placeSubject);
+        assertThat(version.body().path("references").get(0).path("version").asInt()).isEqualTo(1);
+        assertThat(version.body().path("schema").asText()).contains(placeName)
+                .doesNotContain("\"name\":\"name\"");
+        assertThat(rest().get("/schemas/ids/" + id).body().path("references").get(0).path("name").asText())
+                .isEqualTo("org.ceasefire.refs." + placeName);
+        assertThat(rest().send("POST", "/subjects/" + subject, body).body().path("id").asInt()).isEqualTo(id);
+        assertThat(rest().get("/subjects/" + placeSubject + "/versions/1/referencedby").body().toString())
+                .isEqualTo("[" + id + "]");
+        Reply stillUsed = rest().delete("/subjects/" + placeSubject + "/versions/1");
+        assertThat(stillUsed.status()).isEqualTo(422);
+        assertThat(stillUsed.errorCode()).isEqualTo(42206);
+        Reply missing = rest().send("POST", "/subjects/" + unique("s") + "/versions",
+                body.replace(placeSubject, unique("nowhere")));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.errorCode()).isEqualTo(42201);
     }
 }

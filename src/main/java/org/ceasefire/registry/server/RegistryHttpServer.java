@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.AbstractHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.ceasefire.registry.store.RegistryService;
 
 /**
@@ -62,7 +63,10 @@ public final class RegistryHttpServer implements AutoCloseable {
         http.setUriCompliance(UriCompliance.DEFAULT.with("subjects with '/'",
                 UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
         http.setHttpCompliance(HttpCompliance.RFC7230);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        // A daemon scheduler, as the pool's threads: an open registry never keeps the JVM from exiting.
+        ServerConnector connector = new ServerConnector(server, null,
+                new ScheduledExecutorScheduler("schema-registry-http-scheduler", true), null, -1, -1,
+                new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(idleTimeout.toMillis());

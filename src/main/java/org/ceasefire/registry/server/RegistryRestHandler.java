@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ceasefire.registry.CompatibilityLevel;
 import org.ceasefire.registry.RegisteredSchema;
+import org.ceasefire.registry.SchemaReference;
 import org.ceasefire.registry.SchemaRegistryException;
 import org.ceasefire.registry.store.RegistryService;
 import org.slf4j.Logger;
@@ -124,8 +125,8 @@ final class RegistryRestHandler {
         String subject = p.get(1);
         if (p.size() == 2) {
             if (r.is("POST")) {
-                RegisteredSchema found = service.lookup(subject, schemaText(exchange), r.flag("normalize"));
-                return registered(found);
+                SchemaRequest body = schemaRequest(exchange);
+                return registered(service.lookup(subject, body.schema(), r.flag("normalize"), body.references()));
             }
             r.allow("DELETE");
             return service.deleteSubject(subject, r.flag("permanent"));
@@ -135,7 +136,8 @@ final class RegistryRestHandler {
         }
         if (p.size() == 3) {
             if (r.is("POST")) {
-                return Map.of("id", service.register(subject, schemaText(exchange), r.flag("normalize")));
+                SchemaRequest body = schemaRequest(exchange);
+                return Map.of("id", service.register(subject, body.schema(), r.flag("normalize"), body.references()));
             }
             r.allow("GET");
             return service.versions(subject, r.flag("deleted"));
@@ -151,6 +153,10 @@ final class RegistryRestHandler {
         if (p.size() == 5 && "schema".equals(p.get(4))) {
             r.allow("GET");
             return new RawJson(service.version(subject, version, r.flag("deleted")).schema());
+        }
+        if (p.size() == 5 && "referencedby".equals(p.get(4))) {
+            r.allow("GET");
+            return service.referencedBy(subject, version);
         }
         throw notFound();
     }
@@ -175,7 +181,13 @@ final class RegistryRestHandler {
             throw SchemaRegistryException.schemaNotFound("with id '" + p.get(2) + "'");
         }
         if (p.size() == 3) {
-            return Map.of("schema", service.schemaById(id));
+            Map<String, Object> schema = new LinkedHashMap<>();
+            schema.put("schema", service.schemaById(id));
+            List<SchemaReference> references = service.referencesById(id);
+            if (!references.isEmpty()) {
+                schema.put("references", references);
+            }
+            return schema;
         }
         if (p.size() == 4 && "schema".equals(p.get(3))) {
             return new RawJson(service.schemaById(id));
@@ -284,7 +296,9 @@ final class RegistryRestHandler {
         r.allow("POST");
         List<String> problems;
         try {
-            problems = service.checkCompatibility(p.get(2), p.size() == 5 ? p.get(4) : null, schemaText(exchange));
+            SchemaRequest body = schemaRequest(exchange);
+            problems = service.checkCompatibility(p.get(2), p.size() == 5 ? p.get(4) : null, body.schema(),
+                    body.references());
         } catch (SchemaRegistryException invalid) {
             // Confluent answers a verbose check of an invalid schema with its reason, not with an error.
             if (invalid.errorCode() != SchemaRegistryException.INVALID_SCHEMA || !r.flag("verbose")) {
@@ -300,21 +314,33 @@ final class RegistryRestHandler {
         return answer;
     }
 
-    /** The "schema" of a request body; only Avro without references is served here. */
-    private String schemaText(RestExchange exchange) throws IOException {
+    /** The "schema" and "references" of a request body; only Avro is served here. */
+    private SchemaRequest schemaRequest(RestExchange exchange) throws IOException {
         JsonNode body = RequestBodies.readObject(exchange.body(), maxBodyBytes);
         String type = body.path("schemaType").asText("AVRO");
         if (!"AVRO".equalsIgnoreCase(type)) {
             throw SchemaRegistryException.invalidSchema("schema type " + type + " is not supported; only AVRO");
         }
-        if (body.path("references").size() > 0) {
-            throw SchemaRegistryException.invalidSchema("schema references are not supported");
-        }
         JsonNode schema = body.get("schema");
         if (schema == null || !schema.isTextual()) {
             throw SchemaRegistryException.invalidSchema("the body has no \"schema\" string");
         }
-        return schema.asText();
+        List<SchemaReference> references = new ArrayList<>();
+        for (JsonNode reference : body.path("references")) {
+            JsonNode name = reference.get("name");
+            JsonNode subject = reference.get("subject");
+            JsonNode version = reference.get("version");
+            if (name == null || !name.isTextual() || subject == null || !subject.isTextual() || version == null
+                    || !version.canConvertToInt()) {
+                throw SchemaRegistryException.invalidSchema("each reference needs a \"name\", a \"subject\" and a "
+                        + "\"version\" number: " + reference);
+            }
+            references.add(new SchemaReference(name.asText(), subject.asText(), version.asInt()));
+        }
+        return new SchemaRequest(schema.asText(), references);
+    }
+
+    private record SchemaRequest(String schema, List<SchemaReference> references) {
     }
 
     private static String versionOfThisBuild() {
@@ -328,6 +354,9 @@ final class RegistryRestHandler {
         json.put("version", s.version());
         json.put("id", s.id());
         json.put("schema", s.schema());
+        if (!s.references().isEmpty()) {
+            json.put("references", s.references());
+        }
         return json;
     }
 

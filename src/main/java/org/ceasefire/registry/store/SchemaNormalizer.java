@@ -23,11 +23,13 @@ final class SchemaNormalizer {
     private SchemaNormalizer() {
     }
 
-    static String normalize(String canonicalSchema) {
+    /** @param referenced the types the schema's references define, named in it but not copied in */
+    static String normalize(String canonicalSchema, List<Schema> referenced) {
         try {
             JsonNode tree = JSON.readTree(canonicalSchema);
             sortAliases(tree);
-            return new Schema.Parser().parse(JSON.writeValueAsString(tree)).toString();
+            return new Schema.Parser().addTypes(referenced).parse(JSON.writeValueAsString(tree))
+                    .toString(referenced, false);
         } catch (JsonProcessingException e) {
             throw SchemaRegistryException.invalidSchema("the schema cannot be normalized: " + e.getOriginalMessage());
         }

@@ -3,13 +3,20 @@ package org.ceasefire.registry.confluent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
+import org.apache.kafka.common.serialization.Serializer;
 import org.ceasefire.registry.EmbeddedSchemaRegistry;
+import org.ceasefire.registry.RestCalls;
 import org.ceasefire.registry.confluent.ConfluentClasses.ConfluentError;
+import org.ceasefire.registry.serde.GenericAvroDeserializer;
 import org.ceasefire.registry.server.BasicAuth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,5 +158,44 @@ class ConfluentClientIT {
             assertThatThrownBy(() -> new ConfluentRegistryClient(guarded.url()).subjects(false))
                     .isInstanceOfSatisfying(ConfluentError.class, e -> assertThat(e.status()).isEqualTo(401));
         }
+    }
+
+    @Test
+    @DisplayName("a record whose schema has references: Confluent's serializer writes it, our deserializer and Confluent's read it")
+    void recordWithReferences() {
+        String placeName = unique("Place");
+        String place = "{\"type\":\"record\",\"name\":\"" + placeName + "\",\"namespace\":\"org.ceasefire.it\","
+                + "\"fields\":[{\"name\":\"name\",\"type\":\"string\"}]}";
+        String report = "{\"type\":\"record\",\"name\":\"" + unique("Report") + "\",\"namespace\":\"org.ceasefire.it\","
+                + "\"fields\":[{\"name\":\"where\",\"type\":\"org.ceasefire.it." + placeName + "\"}]}";
+        String placeSubject = unique("place");
+        String topic = unique("reports");
+        RestCalls rest = new RestCalls(registry.url());
+        rest.postSchema("/subjects/" + placeSubject + "/versions", place);
+        RestCalls.Reply registered = rest.send("POST", "/subjects/" + topic + "-value/versions",
+                JsonNodeFactory.instance.objectNode().put("schema", report)
+                        .set("references", JsonNodeFactory.instance.arrayNode().add(JsonNodeFactory.instance.objectNode()
+                                .put("name", "org.ceasefire.it." + placeName).put("subject", placeSubject)
+                                .put("version", 1))).toString());
+        assertThat(registered.status()).isEqualTo(200);
+        Schema.Parser parser = new Schema.Parser();
+        Schema placeSchema = parser.parse(place);
+        Schema reportSchema = parser.parse(report);
+        GenericRecord record = new GenericRecordBuilder(reportSchema)
+                .set("where", new GenericRecordBuilder(placeSchema).set("name", "Tegh").build()).build();
+
+        Serializer<Object> confluent = ConfluentSerdes.serializer(Map.of("schema.registry.url", registry.url(),
+                "auto.register.schemas", false, "use.latest.version", true), false);
+        byte[] bytes = confluent.serialize(topic, record);
+
+        assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(registered.body().path("id").asInt());
+        try (GenericAvroDeserializer ours = new GenericAvroDeserializer()) {
+            ours.configure(Map.of("schema.registry.url", registry.url()), false);
+            GenericRecord read = ours.deserialize(topic, bytes);
+            assertThat(((GenericRecord) read.get("where")).get("name").toString()).isEqualTo("Tegh");
+        }
+        Object theirs = ConfluentSerdes.deserializer(Map.of("schema.registry.url", registry.url()), false)
+                .deserialize(topic, bytes);
+        assertThat(theirs.toString()).isEqualTo(record.toString());
     }
 }
