@@ -20,6 +20,7 @@ import org.ceasefire.query.MapTiles;
 import org.ceasefire.query.QueryServerConfig;
 import org.ceasefire.query.StreamsQueryConfig;
 import org.ceasefire.query.StreamsQueryServer;
+import org.ceasefire.registry.serde.AvroSerdes;
 import org.ceasefire.topics.TopicBootstrapper;
 import org.ceasefire.topics.Topics;
 import org.ceasefire.topology.CeasefireTopology;
@@ -59,7 +60,8 @@ public final class CeasefireApp implements AutoCloseable {
                     (short) config.getInt(AppSettings.TOPIC_REPLICATION_FACTOR)));
         }
         TopologyConfig topologyConfig = new TopologyConfig(topics, conflictFile.conflict(),
-                config.getDuration(AppSettings.PAIRING_DISTANCE), config.getDuration(AppSettings.PAIRING_HORIZON), client);
+                config.getDuration(AppSettings.PAIRING_DISTANCE), config.getDuration(AppSettings.PAIRING_HORIZON),
+                AvroSerdes.withSerdeClass(client, config.get(AppSettings.SERDE_CLASS)));
 
         String host = config.get(AppSettings.HTTP_HOST);
         MapTiles tiles = mapTiles(config);
@@ -83,7 +85,8 @@ public final class CeasefireApp implements AutoCloseable {
         StreamsQueryServer http;
         try {
             http = StreamsQueryServer.start(streams, new StreamsQueryConfig(new QueryServerConfig(host, port).withMapTiles(tiles), Optional.of(advertised),
-                    conflictFile.conflict(), topics, config.get(AppSettings.BOOTSTRAP_SERVERS), client));
+                    conflictFile.conflict(), topics, config.get(AppSettings.BOOTSTRAP_SERVERS),
+                    AvroSerdes.withSerdeClass(client, config.get(AppSettings.SERDE_CLASS))));
         } catch (RuntimeException e) {
             streams.close(Duration.ofSeconds(10));
             throw e;
