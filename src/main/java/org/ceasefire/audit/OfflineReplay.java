@@ -53,6 +53,7 @@ import org.ceasefire.topology.TopologyConfig;
 public final class OfflineReplay implements AutoCloseable {
     private static final int DRAIN_EVERY = 5_000;
 
+    private static final java.time.Duration PUBLISH_INTERVAL = java.time.Duration.ofMillis(100);
     private final TopologyTestDriver driver;
     private final Path stateDir;
     private final TestInputTopic<String, byte[]> statements;
@@ -88,6 +89,8 @@ public final class OfflineReplay implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ceasefire-replay");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay.invalid:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // The sector stage publishes changed tallies once per commit interval of wall-clock time; drain() advances it.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, PUBLISH_INTERVAL.toMillis());
         driver = new TopologyTestDriver(CeasefireTopology.build(config, CeasefireTopology.State.TRANSIENT), props);
 
         Serde<MinistryStatement> statementSerde = AvroSerdes.specific(privateRegistry, false);
@@ -144,8 +147,7 @@ public final class OfflineReplay implements AutoCloseable {
     }
 
     private void drain() {
-        // The sector stage publishes changed tallies from a wall-clock punctuator, once per commit interval.
-        driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
+        driver.advanceWallClockTime(PUBLISH_INTERVAL);
         latestOf(talliesOut.readKeyValuesToList()).forEach(tallies::put);
         latestOf(contradictionsOut.readKeyValuesToList()).forEach(contradictions::put);
         for (KeyValue<String, MinistryStatement> kv : lateOut.readKeyValuesToList()) {
