@@ -96,20 +96,34 @@ public class KafkaAvroSerializer extends RegistryBoundSerde implements Serialize
     }
 
     private byte[] encode(int id, Schema writerSchema, Object data, String topic) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        byte[] header = new byte[WireFormat.HEADER_LENGTH];
+        Encoding encoding = ENCODING.get();
+        encoding.out.reset();
+        byte[] header = encoding.header;
         WireFormat.writeHeader(header, id);
-        out.writeBytes(header);
+        encoding.out.writeBytes(header);
         try {
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writer(writerSchema, data).write(AvroDatumSchemas.avroValue(data), encoder);
-            encoder.flush();
+            encoding.encoder = EncoderFactory.get().binaryEncoder(encoding.out, encoding.encoder);
+            writer(writerSchema, data).write(AvroDatumSchemas.avroValue(data), encoding.encoder);
+            encoding.encoder.flush();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot serialize " + (isKey() ? "key" : "value") + " of topic '" + topic
                     + "' with schema " + writerSchema.getFullName() + " (id " + id + "): " + e.getMessage(), e);
         }
-        return out.toByteArray();
+        return encoding.out.toByteArray();
     }
+
+    /**
+     * A buffer and a buffered encoder per thread, reused by every record: a Streams application serializes
+     * a dozen store values per input record, and a fresh stream and an unbuffered encoder for each showed in
+     * its profile. Per thread because one serializer instance serves every stream thread's stores.
+     */
+    private static final class Encoding {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        final byte[] header = new byte[WireFormat.HEADER_LENGTH];
+        BinaryEncoder encoder;
+    }
+
+    private static final ThreadLocal<Encoding> ENCODING = ThreadLocal.withInitial(Encoding::new);
 
     /** Specific records need their class's data model, which carries logical-type conversions. */
     private DatumWriter<Object> writer(Schema schema, Object data) {
