@@ -88,7 +88,7 @@ class TopicBootstrapperIT {
         try (Admin admin = admin()) {
             new TopicBootstrapper(admin).ensure(topics.specs(2, (short) 1));
             admin.createPartitions(Map.of(topics.contradictions(), org.apache.kafka.clients.admin.NewPartitions.increaseTo(4))).all().get();
-            await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeTopics(List.of(topics.contradictions())).allTopicNames().get()
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> admin.describeTopics(List.of(topics.contradictions())).allTopicNames().get()
                     .get(topics.contradictions()).partitions().size() == 4);
             assertThatThrownBy(() -> new TopicBootstrapper(admin).ensure(topics.specs(2, (short) 1)))
                     .isInstanceOf(TopicMisconfiguredException.class)
