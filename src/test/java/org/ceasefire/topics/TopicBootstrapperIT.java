@@ -73,11 +73,14 @@ class TopicBootstrapperIT {
             List<String> created = new TopicBootstrapper(admin).ensure(topics.specs(6, TopicSpec.BROKER_DEFAULT));
             assertThat(created).containsExactlyInAnyOrder("existing.gazetteer", "existing.contradictions", "existing.sector-tallies",
                     "existing.statements.dlq", "existing.statements.late");
-            var descriptions = admin.describeTopics(List.of(topics.contradictions(), topics.late(), topics.gazetteer())).allTopicNames().get();
-            assertThat(descriptions.get(topics.contradictions()).partitions()).hasSize(3);
-            assertThat(descriptions.get(topics.late()).partitions()).hasSize(3);
-            assertThat(descriptions.get(topics.gazetteer()).partitions()).hasSize(1);
-            assertThat(descriptions.get(topics.late()).partitions().get(0).replicas()).hasSize(1);
+            // Topics created a moment ago may not have reached the broker's metadata yet.
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+                var descriptions = admin.describeTopics(List.of(topics.contradictions(), topics.late(), topics.gazetteer())).allTopicNames().get();
+                assertThat(descriptions.get(topics.contradictions()).partitions()).hasSize(3);
+                assertThat(descriptions.get(topics.late()).partitions()).hasSize(3);
+                assertThat(descriptions.get(topics.gazetteer()).partitions()).hasSize(1);
+                assertThat(descriptions.get(topics.late()).partitions().get(0).replicas()).hasSize(1);
+            });
         }
     }
 
