@@ -65,10 +65,10 @@ public final class TopicBootstrapper {
             List<TopicSpec> planned = specs.stream()
                     .map(spec -> spec.keyed() && keyedCount.isPresent() ? spec.withPartitions(keyedCount.getAsInt()) : spec)
                     .toList();
-            keyedCount.ifPresent(count -> planned.stream().filter(TopicSpec::keyed).findFirst()
-                    .filter(spec -> specs.stream().anyMatch(s -> s.keyed() && s.partitions() != count))
-                    .ifPresent(spec -> LOG.info("The existing topics have {} partitions; {} applies only to topics created here, "
-                            + "so the missing ones get {} too", count, PARTITIONS_KEY, count)));
+            if (keyedCount.isPresent() && specs.stream().anyMatch(spec -> spec.keyed() && spec.partitions() != keyedCount.getAsInt())) {
+                LOG.info("The existing topics have {} partitions; {} applies only to topics created here, so any missing ones get {} too",
+                        keyedCount.getAsInt(), PARTITIONS_KEY, keyedCount.getAsInt());
+            }
             List<NewTopic> toCreate = planned.stream()
                     .filter(spec -> !existing.contains(spec.name()))
                     .map(TopicBootstrapper::newTopic)
