@@ -55,6 +55,7 @@ class StartUpAnswersIT {
             List<String> paths = List.of("/api/conflict", "/api/sectors", "/api/sectors/SYUNIK/days?from=2020-01-01&to=2030-01-01",
                     "/api/contradictions", "/api/contradictions?limit=5&sector=SYUNIK", "/api/contradictions/no-such-pair",
                     "/api/statements/" + statementId, "/api/unresolved-places", "/api/discrepancies",
+                    "/api/activity", "/api/casualties", "/api/map", "/api/operations",
                     "/internal/current-tallies", "/internal/contradictions", "/internal/unresolved-places",
                     "/internal/statements/" + statementId + "/revisions");
 
