@@ -8,6 +8,7 @@ import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.internal.ResolvedStatement;
 import org.ceasefire.avro.internal.SectorEvent;
+import org.ceasefire.avro.internal.SectorPlace;
 import org.ceasefire.avro.internal.StatementEvent;
 import org.ceasefire.conflict.ConflictDefinition;
 import org.ceasefire.topology.Routed;
@@ -35,8 +36,11 @@ final class ChangeRouter {
     }
 
     private static void emit(ResolvedStatement statement, boolean added, List<KeyValue<String, Routed>> out) {
+        for (ResolvedStatement inSector : bySector(statement)) {
+            String sector = inSector.getSector();
+            out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, inSector, null, false))));
+        }
         String sector = statement.getSector();
-        out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, statement, null, false))));
         if (isFrontWideCalm(statement)) {
             // Once more, to every partition: each task pairs it with the accusations of its own sectors.
             out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, statement, null, true))));
@@ -45,6 +49,24 @@ final class ChangeRouter {
         if (referenceKey != null) {
             out.add(KeyValue.pair(referenceKey, new Routed.ToReferences(new StatementEvent(added, statement))));
         }
+    }
+
+    /**
+     * The statement as each sector its location names holds it: with that sector and its place. A
+     * location of several places in several sectors ("Martakert and Martuni") belongs to each of them,
+     * is tallied once in each and paired in each; a refers_to pair forms in the first one only.
+     */
+    static List<ResolvedStatement> bySector(ResolvedStatement statement) {
+        if (statement.getOtherSectors().isEmpty()) {
+            return List.of(statement);
+        }
+        List<ResolvedStatement> copies = new ArrayList<>();
+        copies.add(ResolvedStatement.newBuilder(statement).setOtherSectors(new ArrayList<>()).build());
+        for (SectorPlace other : statement.getOtherSectors()) {
+            copies.add(ResolvedStatement.newBuilder(statement).setSector(other.getSector()).setPlaceId(other.getPlaceId())
+                    .setOtherSectors(new ArrayList<>()).build());
+        }
+        return copies;
     }
 
     /** A whole-front CALM report that can pair by time: "calm everywhere" answers an accusation in any sector. */
