@@ -30,14 +30,14 @@ import org.ceasefire.avro.SectorAssignment;
  *                 "names": { "languages": [ {id, script, generic_words, district_words, case_endings,
  *                                            folding, transliteration, min_stem} ] } },
  *   "places": [ { "id", "names": [...], "sectors": [ {"sector", "from", "until"} ],
- *                 "districts": [place ids], "control": [ {"side", "from", "until"} ],
+ *                 "districts": [place ids], "qualified_only", "control": [ {"side", "from", "until"} ],
  *                 "latitude", "longitude", "precision", "source" } ] }
  * </pre>
  * {@code from} is the first day of a period, {@code until} the first day after it; either may be absent.
  * A place with {@code "sectors": []} is known but in no sector (a rear-area town, a province): statements
  * naming it are tallied as unresolved. Each name of a place is also listed qualified by each name of
  * its districts in the same script, "Ağdam (Tovuz)", which is how a district picks one of several
- * places of the same name. Every problem is reported with the file and the JSON path.
+ * places of the same name; with {@code "qualified_only": true} a namesake is listed only so. Every problem is reported with the file and the JSON path.
  */
 public record GazetteerFile(ConflictDefinition conflict, List<Place> places, Map<String, PlaceNotes> notes) {
     /** The conflict that ships with the application. */
@@ -204,7 +204,12 @@ public record GazetteerFile(ConflictDefinition conflict, List<Place> places, Map
                         districts.add(district);
                     }
                 }
-                List<String> names = new ArrayList<>(listed);
+                // A namesake of a better-known place is listed only with its district: "Ağdam (Tovuz)".
+                boolean qualifiedOnly = node.path("qualified_only").asBoolean(false);
+                if (qualifiedOnly && districts.isEmpty()) {
+                    problems.add(path + ".qualified_only (" + id + "): a place listed only with its district needs districts");
+                }
+                List<String> names = new ArrayList<>(qualifiedOnly ? List.of() : listed);
                 for (String district : districts) {
                     names.addAll(qualifiedNames(listed, namesById.get(district)));
                 }
@@ -291,7 +296,7 @@ public record GazetteerFile(ConflictDefinition conflict, List<Place> places, Map
                     continue;
                 }
                 languages.add(LanguageRules.of(id, script, strings(language.path("generic_words")), strings(language.path("district_words")),
-                        table(language.path("case_endings")), table(language.path("folding")), table(language.path("transliteration")),
+                        endings(language.path("case_endings")), table(language.path("folding")), table(language.path("transliteration")),
                         language.path("min_stem").asInt(3)));
             }
             return new NameRules(languages);
@@ -301,6 +306,14 @@ public record GazetteerFile(ConflictDefinition conflict, List<Place> places, Map
             List<String> values = new ArrayList<>();
             array.forEach(value -> values.add(value.asText()));
             return values;
+        }
+
+        /** {"ending": "replacement"} or {"ending": ["replacement", ...]}. */
+        private static Map<String, List<String>> endings(JsonNode object) {
+            Map<String, List<String>> table = new LinkedHashMap<>();
+            object.properties().forEach(entry -> table.put(entry.getKey(),
+                    entry.getValue().isArray() ? strings(entry.getValue()) : List.of(entry.getValue().asText())));
+            return table;
         }
 
         private static Map<String, String> table(JsonNode object) {

@@ -19,13 +19,13 @@ import java.util.stream.Collectors;
  * @param script          the Unicode script of its words
  * @param genericWords    exact keys ({@link NameKeys#token}) of generic words, inflected forms included
  * @param districtWords   exact keys of the generic words that say the name next to them is a district or province
- * @param caseEndings     ending → replacement, applied to a lower-cased word; longest ending first
+ * @param caseEndings     ending → its replacements (each tried), applied to a lower-cased word; longest ending first
  * @param folding         letters (lower case, as written) → their plainer spelling in the same language
  * @param transliteration letters (lower case, after folding) → Latin letters
  * @param minStem         the fewest letters a word keeps when an ending is taken off
  */
 public record LanguageRules(String id, Character.UnicodeScript script, Set<String> genericWords, Set<String> districtWords,
-                            Map<String, String> caseEndings, Map<String, String> folding, Map<String, String> transliteration,
+                            Map<String, List<String>> caseEndings, Map<String, String> folding, Map<String, String> transliteration,
                             int minStem) {
     public LanguageRules {
         genericWords = Set.copyOf(genericWords);
@@ -37,11 +37,14 @@ public record LanguageRules(String id, Character.UnicodeScript script, Set<Strin
 
     /** Rules from words as written: generic and district words are reduced to their keys here. */
     public static LanguageRules of(String id, Character.UnicodeScript script, List<String> genericWords, List<String> districtWords,
-                                   Map<String, String> caseEndings, Map<String, String> folding, Map<String, String> transliteration,
+                                   Map<String, List<String>> caseEndings, Map<String, String> folding, Map<String, String> transliteration,
                                    int minStem) {
         List<String> generic = new ArrayList<>(genericWords);
         generic.addAll(districtWords);
-        return new LanguageRules(id, script, keys(generic), keys(districtWords), lower(caseEndings), lower(folding), lower(transliteration), minStem);
+        Map<String, List<String>> endings = new LinkedHashMap<>();
+        caseEndings.forEach((ending, replacements) -> endings.put(ending.toLowerCase(Locale.ROOT),
+                replacements.stream().map(r -> r.toLowerCase(Locale.ROOT)).toList()));
+        return new LanguageRules(id, script, keys(generic), keys(districtWords), endings, lower(folding), lower(transliteration), minStem);
     }
 
     boolean applies(String word) {
@@ -52,9 +55,11 @@ public record LanguageRules(String id, Character.UnicodeScript script, Set<Strin
     List<String> stems(String lowerWord) {
         List<String> stems = new ArrayList<>();
         int length = lowerWord.codePointCount(0, lowerWord.length());
-        caseEndings.forEach((ending, replacement) -> {
+        caseEndings.forEach((ending, replacements) -> {
             if (lowerWord.endsWith(ending) && length - ending.codePointCount(0, ending.length()) >= minStem) {
-                stems.add(lowerWord.substring(0, lowerWord.length() - ending.length()) + replacement);
+                for (String replacement : replacements) {
+                    stems.add(lowerWord.substring(0, lowerWord.length() - ending.length()) + replacement);
+                }
             }
         });
         return stems;
@@ -109,10 +114,10 @@ public record LanguageRules(String id, Character.UnicodeScript script, Set<Strin
         return lower;
     }
 
-    private static Map<String, String> longestFirst(Map<String, String> table) {
-        Map<String, String> sorted = new LinkedHashMap<>();
+    private static <V> Map<String, V> longestFirst(Map<String, V> table) {
+        Map<String, V> sorted = new LinkedHashMap<>();
         table.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
+                .sorted(Comparator.comparingInt((Map.Entry<String, V> e) -> e.getKey().length()).reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return java.util.Collections.unmodifiableMap(sorted);
     }

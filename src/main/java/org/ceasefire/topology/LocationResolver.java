@@ -9,10 +9,10 @@ import java.util.List;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.ceasefire.avro.Place;
-import org.ceasefire.avro.SectorAssignment;
 import org.ceasefire.conflict.ConflictDefinition;
 import org.ceasefire.conflict.NameRules;
 import org.ceasefire.conflict.PlaceMatcher;
+import org.ceasefire.conflict.PlaceResolver;
 
 /**
  * Resolves a location as written to the places it names and the sector each belonged to on the
@@ -102,13 +102,6 @@ final class LocationResolver {
     }
 
     static String sectorOn(Place place, LocalDate day) {
-        for (SectorAssignment assignment : place.getSectors()) {
-            boolean started = assignment.getValidFrom() == null || !day.isBefore(assignment.getValidFrom());
-            boolean ended = assignment.getValidUntil() != null && !day.isBefore(assignment.getValidUntil());
-            if (started && !ended) {
-                return assignment.getSector();
-            }
-        }
-        return null;
+        return PlaceResolver.sectorOn(place, day);
     }
 }
