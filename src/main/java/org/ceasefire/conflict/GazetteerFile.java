@@ -190,7 +190,8 @@ public record GazetteerFile(ConflictDefinition conflict, List<Place> places, Map
                 if (!ids.add(id)) {
                     problems.add(path + ".id: place id " + id + " is used twice");
                 }
-                List<String> listed = namesById.getOrDefault(id, List.of());
+                List<String> listed = new ArrayList<>();
+                node.path("names").forEach(name -> listed.add(name.asText()));
                 if (listed.isEmpty() || listed.stream().anyMatch(String::isBlank)) {
                     problems.add(path + ".names (" + id + "): needs at least one name and no blank ones");
                 }
