@@ -27,7 +27,7 @@ import org.ceasefire.avro.SectorAssignment;
  * <pre>
  * { "conflict": { "id", "name", "sides": [ {id, name, parties: [{code, name, from?, until?}]}, {...} ],
  *                 "monitors": [{code, name}], "sectors": [{id, name}],
- *                 "names": { "languages": [ {id, script, generic_words, district_words, case_endings,
+ *                 "names": { "languages": [ {id, script, generic_words, district_words, conjunctions, case_endings,
  *                                            folding, transliteration, min_stem} ] } },
  *   "places": [ { "id", "names": [...], "sectors": [ {"sector", "from", "until"} ],
  *                 "districts": [place ids], "qualified_only", "control": [ {"side", "from", "until"} ],
@@ -297,6 +297,7 @@ public record GazetteerFile(ConflictDefinition conflict, List<Place> places, Map
                     continue;
                 }
                 languages.add(LanguageRules.of(id, script, strings(language.path("generic_words")), strings(language.path("district_words")),
+                        strings(language.path("conjunctions")),
                         endings(language.path("case_endings")), table(language.path("folding")), table(language.path("transliteration")),
                         language.path("min_stem").asInt(3)));
             }

@@ -19,17 +19,19 @@ import java.util.stream.Collectors;
  * @param script          the Unicode script of its words
  * @param genericWords    exact keys ({@link NameKeys#token}) of generic words, inflected forms included
  * @param districtWords   exact keys of the generic words that say the name next to them is a district or province
+ * @param conjunctions    exact keys of the generic words that join names of different places ("and", "və")
  * @param caseEndings     ending → its replacements (each tried), applied to a lower-cased word; longest ending first
  * @param folding         letters (lower case, as written) → their plainer spelling in the same language
  * @param transliteration letters (lower case, after folding) → Latin letters
  * @param minStem         the fewest letters a word keeps when an ending is taken off
  */
 public record LanguageRules(String id, Character.UnicodeScript script, Set<String> genericWords, Set<String> districtWords,
-                            Map<String, List<String>> caseEndings, Map<String, String> folding, Map<String, String> transliteration,
+                            Set<String> conjunctions, Map<String, List<String>> caseEndings, Map<String, String> folding, Map<String, String> transliteration,
                             int minStem) {
     public LanguageRules {
         genericWords = Set.copyOf(genericWords);
         districtWords = Set.copyOf(districtWords);
+        conjunctions = Set.copyOf(conjunctions);
         caseEndings = longestFirst(caseEndings);
         folding = longestFirst(folding);
         transliteration = longestFirst(transliteration);
@@ -37,14 +39,15 @@ public record LanguageRules(String id, Character.UnicodeScript script, Set<Strin
 
     /** Rules from words as written: generic and district words are reduced to their keys here. */
     public static LanguageRules of(String id, Character.UnicodeScript script, List<String> genericWords, List<String> districtWords,
-                                   Map<String, List<String>> caseEndings, Map<String, String> folding, Map<String, String> transliteration,
+                                   List<String> conjunctions, Map<String, List<String>> caseEndings, Map<String, String> folding, Map<String, String> transliteration,
                                    int minStem) {
         List<String> generic = new ArrayList<>(genericWords);
         generic.addAll(districtWords);
+        generic.addAll(conjunctions);
         Map<String, List<String>> endings = new LinkedHashMap<>();
         caseEndings.forEach((ending, replacements) -> endings.put(ending.toLowerCase(Locale.ROOT),
                 replacements.stream().map(r -> r.toLowerCase(Locale.ROOT)).toList()));
-        return new LanguageRules(id, script, keys(generic), keys(districtWords), endings, lower(folding), lower(transliteration), minStem);
+        return new LanguageRules(id, script, keys(generic), keys(districtWords), keys(conjunctions), endings, lower(folding), lower(transliteration), minStem);
     }
 
     boolean applies(String word) {

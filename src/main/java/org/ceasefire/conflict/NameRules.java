@@ -59,11 +59,13 @@ public record NameRules(List<LanguageRules> languages) {
         }
         boolean generic = false;
         boolean district = false;
+        boolean conjunction = false;
         for (String stem : stems) {
             String stemKey = NameKeys.token(stem);
             for (LanguageRules language : languages) {
                 generic |= language.genericWords().contains(stemKey);
                 district |= language.districtWords().contains(stemKey);
+                conjunction |= language.conjunctions().contains(stemKey);
             }
         }
         // Spellings, most literal first: as written, then each language's folding, then its transliteration.
@@ -77,7 +79,7 @@ public record NameRules(List<LanguageRules> languages) {
                 spellings.add(keys(stems.stream().map(s -> language.transliterate(language.fold(s))).toList()));
             }
         }
-        return new Word(written, key, generic, district, spellings);
+        return new Word(written, key, generic, district, conjunction, spellings);
     }
 
     private static List<String> keys(List<String> forms) {
@@ -98,9 +100,10 @@ public record NameRules(List<LanguageRules> languages) {
      * @param key       its exact key
      * @param generic   a generic word ("village", "rayonunun", "ուղղությամբ"): never part of a name
      * @param district  a generic word that makes the name next to it a district
+     * @param conjunction a generic word that joins the names of different places
      * @param spellings the word's keys per spelling (as written, folded, transliterated); in each, the
      *                  first key is the whole word and the others the word without a case ending
      */
-    public record Word(String written, String key, boolean generic, boolean district, List<List<String>> spellings) {
+    public record Word(String written, String key, boolean generic, boolean district, boolean conjunction, List<List<String>> spellings) {
     }
 }

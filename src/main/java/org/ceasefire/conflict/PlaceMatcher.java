@@ -138,6 +138,9 @@ public final class PlaceMatcher {
         for (int m = 0; m + 1 < mentions.size(); m++) {
             Mention a = mentions.get(m);
             Mention b = mentions.get(m + 1);
+            if (joined(tokens, a.end, b.start)) {
+                continue;
+            }
             Place qualified = qualified(a.key, b.key);
             if (qualified == null) {
                 qualified = qualified(b.key, a.key);
@@ -165,6 +168,16 @@ public final class PlaceMatcher {
                 m = Math.min(m, neighbour) - 1;
             }
         }
+    }
+
+    /** True when a conjunction ("and", "və") between two names says they are different places. */
+    private static boolean joined(List<Token> tokens, int from, int to) {
+        for (int t = from; t < to; t++) {
+            if (tokens.get(t).word.conjunction()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Place qualified(String name, String district) {
@@ -200,8 +213,9 @@ public final class PlaceMatcher {
             } else if ((cp == ')' || cp == ']') && depth > 0) {
                 depth--;
             }
-            // A name never runs across punctuation; hyphens and apostrophes are kept within it ("Nerkin-Hand").
-            if (!tokens.isEmpty() && !Character.isWhitespace(cp) && cp != '-' && cp != '\'' && cp != '’' && cp != 'ʼ') {
+            // A name never runs across punctuation; hyphens, apostrophes and the full stops of abbreviations
+            // ("R.S. Pura", "с. Храморт") are kept within it.
+            if (!tokens.isEmpty() && !Character.isWhitespace(cp) && cp != '-' && cp != '\'' && cp != '’' && cp != 'ʼ' && cp != '.') {
                 tokens.get(tokens.size() - 1).breakAfter = true;
             }
         }
