@@ -39,6 +39,7 @@ public final class QueryServer implements AutoCloseable {
     public static QueryServer start(QueryServerConfig config, QueryServices services) {
         ObjectMapper json = JsonMapping.create();
         List<Route> routes = Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> headers = SecurityHeaders.forMapTiles(config.mapTiles());
         Javalin app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
@@ -48,13 +49,13 @@ public final class QueryServer implements AutoCloseable {
                 files.hostedPath = "/";
                 files.directory = "/dashboard";
                 files.location = Location.CLASSPATH;
-                files.headers = SecurityHeaders.ALL;
+                files.headers = headers;
             });
             javalin.staticFiles.enableWebjars();
         });
-        app.before(ctx -> SecurityHeaders.ALL.forEach(ctx::header));
+        app.before(ctx -> headers.forEach(ctx::header));
         registerErrors(app);
-        new ApiRoutes(services.queries(), services.conflict()).register(app);
+        new ApiRoutes(services.queries(), services.conflict(), json, config.mapTiles(), services.operations()).register(app);
         services.local().ifPresent(local -> new InternalRoutes(local, services.conflict()).register(app));
         new OpsRoutes(services.readiness(), services.metrics()).register(app);
         EventStream events = new EventStream(services.events(), json);
