@@ -8,9 +8,12 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A second conflict, India–Pakistan, as data only: the same pipeline pairs its statements with no code of its own. */
 class InPkDemoIT {
+    @TempDir
+    Path dataDir;
 
     @Test
     @DisplayName("demo --conflict in-pk.json loads its 17 places and sample and pairs them per sector from Latin, Devanagari and Urdu names")
@@ -19,7 +22,8 @@ class InPkDemoIT {
         StringWriter err = new StringWriter();
         Path file = Path.of("src", "main", "resources", "conflicts", "in-pk.json");
         int exit = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("demo", "--conflict", file.toString(), "--duration", "20s", "--http-port", "0");
+                .execute("demo", "--conflict", file.toString(), "--duration", "20s", "--http-port", "0",
+                        "--data-dir", dataDir.toString());
         String printed = out.toString();
         assertThat(exit).as(printed + err).isZero();
         assertThat(printed).contains("Loaded 17 places of conflict IN-PK (5 sectors)", "read 8, sent 8, rejected 0");
