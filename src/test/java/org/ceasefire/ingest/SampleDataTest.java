@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.conflict.GazetteerFile;
+import org.ceasefire.conflict.PlaceResolver;
 import org.ceasefire.contract.StatementValidator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -81,21 +82,11 @@ class SampleDataTest {
     }
 
     @Test
-    @DisplayName("exactly one sample location is not in the gazetteer (Փառուխ), every other resolves by a listed name or generic words around one")
-    void oneUnresolvedPlace() throws IOException {
-        List<String> names = GazetteerFile.builtIn().places().stream().flatMap(p -> p.getNames().stream())
-                .map(n -> n.toLowerCase(Locale.ROOT)).toList();
-        List<String> generic = List.of(" rayonu", " istiqamətindən");
-        assertThat(sample()).extracting(MinistryStatement::getLocation)
-                .filteredOn(location -> !location.isEmpty())
-                .filteredOn(location -> {
-                    String bare = location.toLowerCase(Locale.ROOT);
-                    for (String word : generic) {
-                        bare = bare.replace(word, "");
-                    }
-                    return !names.contains(bare);
-                })
-                .containsExactly("Փառուխ");
+    @DisplayName("every sample location resolves to a place of the gazetteer with its rules (Փառուխ, Tovuzun Ağdam kəndi, Laçın rayonu ...)")
+    void everyPlaceResolves() throws IOException {
+        PlaceResolver resolver = new PlaceResolver(GazetteerFile.builtIn());
+        assertThat(sample()).filteredOn(s -> !s.getLocation().isEmpty())
+                .allSatisfy(s -> assertThat(resolver.match(s.getLocation()).places()).as(s.getLocation()).hasSize(1));
     }
 
     @Test
