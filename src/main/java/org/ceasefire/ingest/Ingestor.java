@@ -24,6 +24,8 @@ import org.ceasefire.avro.MinistryStatement;
 public final class Ingestor {
     /** Records checked together: enough to keep every core busy, few enough to keep memory flat. */
     static final int BATCH = 512;
+    /** Text held in one batch at most: 512 lines near the line limit would otherwise hold gigabytes. */
+    static final long BATCH_CHARS = 4L << 20;
 
     private final StatementChecker checker;
     private final StatementSink sink;
@@ -83,10 +85,13 @@ public final class Ingestor {
             RecordReader reader = actual == InputFormat.CSV ? new CsvReader(lines, input.name()) : new JsonLinesReader(lines, input.name());
             List<RawRecord> batch = new ArrayList<>(BATCH);
             RawRecord record;
+            long batchChars = 0;
             while ((record = reader.next()) != null) {
                 batch.add(record);
-                if (batch.size() == BATCH) {
+                batchChars += record.original().length();
+                if (batch.size() == BATCH || batchChars >= BATCH_CHARS) {
                     handle(batch, rejects);
+                    batchChars = 0;
                     progress.update(input.name(), counted.count(), total, read);
                 }
             }
