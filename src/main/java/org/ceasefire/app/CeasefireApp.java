@@ -16,9 +16,11 @@ import org.ceasefire.config.AppConfig;
 import org.ceasefire.config.AppSettings;
 import org.ceasefire.conflict.GazetteerFile;
 import org.ceasefire.embedded.EmbeddedKafka;
+import org.ceasefire.query.MapTiles;
 import org.ceasefire.query.QueryServerConfig;
 import org.ceasefire.query.StreamsQueryConfig;
 import org.ceasefire.query.StreamsQueryServer;
+import org.ceasefire.registry.serde.AvroSerdes;
 import org.ceasefire.topics.TopicBootstrapper;
 import org.ceasefire.topics.Topics;
 import org.ceasefire.topology.CeasefireTopology;
@@ -58,9 +60,11 @@ public final class CeasefireApp implements AutoCloseable {
                     (short) config.getInt(AppSettings.TOPIC_REPLICATION_FACTOR)));
         }
         TopologyConfig topologyConfig = new TopologyConfig(topics, conflictFile.conflict(),
-                config.getDuration(AppSettings.PAIRING_DISTANCE), config.getDuration(AppSettings.PAIRING_HORIZON), client);
+                config.getDuration(AppSettings.PAIRING_DISTANCE), config.getDuration(AppSettings.PAIRING_HORIZON),
+                AvroSerdes.withSerdeClass(client, config.get(AppSettings.SERDE_CLASS)));
 
         String host = config.get(AppSettings.HTTP_HOST);
+        MapTiles tiles = mapTiles(config);
         // application.server must be known before Streams starts, so a free port is chosen here rather than by the server.
         int port = config.getInt(AppSettings.HTTP_PORT) == 0 ? EmbeddedKafka.freePort() : config.getInt(AppSettings.HTTP_PORT);
         HostInfo advertised = advertised(config, host, port);
@@ -80,8 +84,9 @@ public final class CeasefireApp implements AutoCloseable {
         streams.start();
         StreamsQueryServer http;
         try {
-            http = StreamsQueryServer.start(streams, new StreamsQueryConfig(new QueryServerConfig(host, port), Optional.of(advertised),
-                    conflictFile.conflict(), topics, config.get(AppSettings.BOOTSTRAP_SERVERS), client));
+            http = StreamsQueryServer.start(streams, new StreamsQueryConfig(new QueryServerConfig(host, port).withMapTiles(tiles), Optional.of(advertised),
+                    conflictFile.conflict(), topics, config.get(AppSettings.BOOTSTRAP_SERVERS),
+                    AvroSerdes.withSerdeClass(client, config.get(AppSettings.SERDE_CLASS))));
         } catch (RuntimeException e) {
             streams.close(Duration.ofSeconds(10));
             throw e;
@@ -94,6 +99,15 @@ public final class CeasefireApp implements AutoCloseable {
     private static GazetteerFile conflictFile(AppConfig config) {
         String file = config.get(AppSettings.CONFLICT_FILE);
         return GazetteerFile.readOrBuiltIn(file.isBlank() ? null : Path.of(file));
+    }
+
+    /** The dashboard map's tile source; a bad value stops the start with the key and the reason. */
+    private static MapTiles mapTiles(AppConfig config) {
+        try {
+            return MapTiles.parse(config.get(AppSettings.MAP_TILES));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(AppSettings.MAP_TILES.key() + ": " + e.getMessage(), e);
+        }
     }
 
     private static HostInfo advertised(AppConfig config, String host, int port) {

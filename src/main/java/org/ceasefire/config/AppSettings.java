@@ -30,6 +30,8 @@ public final class AppSettings {
             "Port of the query API and dashboard; 0 picks a free port.");
     public static final Setting ADVERTISED_HTTP = new Setting("ceasefire.http.advertised", "",
             "host:port other instances use to reach this one's API (Kafka Streams application.server); empty uses host and port above.");
+    public static final Setting MAP_TILES = new Setting("ceasefire.dashboard.map.tiles", "none",
+            "Background tiles of the dashboard's map: none (plain background, no request elsewhere) or an http(s) URL template with {z}, {x}, {y}.");
     public static final Setting STATE_DIR = new Setting("state.dir", "",
             "Kafka Streams state directory; empty uses a folder under the system temp directory.");
     public static final Setting SERDE_CLASS = new Setting("ceasefire.avro.serde.class", "org.ceasefire.registry.serde.SpecificAvroSerde",
@@ -39,7 +41,7 @@ public final class AppSettings {
 
     public static final List<Setting> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, PROCESSING_GUARANTEE,
             TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CONFLICT_FILE, PAIRING_DISTANCE, PAIRING_HORIZON,
-            HTTP_HOST, HTTP_PORT, ADVERTISED_HTTP, STATE_DIR, SERDE_CLASS, SHUTDOWN_TIMEOUT);
+            HTTP_HOST, HTTP_PORT, ADVERTISED_HTTP, MAP_TILES, STATE_DIR, SERDE_CLASS, SHUTDOWN_TIMEOUT);
 
     private AppSettings() {
     }

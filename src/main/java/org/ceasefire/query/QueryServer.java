@@ -45,6 +45,7 @@ public final class QueryServer implements AutoCloseable {
         ObjectMapper json = JsonMapping.create();
         List<Route> routes = Collections.synchronizedList(new ArrayList<>());
         List<HandlerMetaInfo> getHandlers = Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> headers = SecurityHeaders.forMapTiles(config.mapTiles());
         Javalin app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
@@ -64,12 +65,12 @@ public final class QueryServer implements AutoCloseable {
                 files.hostedPath = "/";
                 files.directory = "/dashboard";
                 files.location = Location.CLASSPATH;
-                files.headers = SecurityHeaders.ALL;
+                files.headers = headers;
             });
             javalin.staticFiles.enableWebjars();
         });
-        app.before(ctx -> SecurityHeaders.ALL.forEach(ctx::header));
-        new ApiRoutes(services.queries(), services.conflict()).register(app);
+        app.before(ctx -> headers.forEach(ctx::header));
+        new ApiRoutes(services.queries(), services.conflict(), json, config.mapTiles(), services.operations()).register(app);
         services.local().ifPresent(local -> new InternalRoutes(local, services.conflict()).register(app));
         new OpsRoutes(services.readiness(), services.metrics()).register(app);
         EventStream events = new EventStream(services.events(), json);

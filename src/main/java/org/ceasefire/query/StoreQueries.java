@@ -2,9 +2,13 @@ package org.ceasefire.query;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -15,8 +19,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.ceasefire.avro.ClaimContradiction;
+import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.PeriodKind;
+import org.ceasefire.avro.Place;
 import org.ceasefire.avro.SectorTally;
 import org.ceasefire.avro.internal.PairAssertions;
 import org.ceasefire.avro.internal.ResolvedStatement;
@@ -106,6 +112,40 @@ public final class StoreQueries implements LocalQueries {
             }
         });
         return places;
+    }
+
+    @Override
+    public List<Place> places() {
+        // The store also indexes each place under its names: keep one entry per place id.
+        Map<String, Place> byId = new TreeMap<>();
+        ReadOnlyKeyValueStore<String, Place> store = store(CeasefireTopology.GAZETTEER_STORE);
+        scan(store.all(), entry -> byId.putIfAbsent(entry.value.getPlaceId(), entry.value));
+        return List.copyOf(byId.values());
+    }
+
+    @Override
+    public List<PlaceActivity> placeActivity() {
+        Map<String, Map<String, Long>> accusations = new TreeMap<>();
+        Map<String, Long> pairs = new TreeMap<>();
+        ReadOnlyKeyValueStore<String, StatementHistory> statements = store(CeasefireTopology.STATEMENT_HISTORY_STORE);
+        scan(statements.all(), entry -> entry.value.getRevisions().stream()
+                .max(Comparator.comparingInt(revision -> revision.getStatement().getRevision()))
+                .filter(current -> current.getPlaceId() != null && !current.getStatement().getRetracted()
+                        && current.getStatement().getClaim() == ClaimType.ACCUSATION)
+                .ifPresent(current -> accusations.computeIfAbsent(current.getPlaceId(), id -> new TreeMap<>())
+                        .merge(current.getStatement().getIssuer(), 1L, Long::sum)));
+        ReadOnlyKeyValueStore<String, PairAssertions> assertions = store(CeasefireTopology.PAIR_ASSERTIONS_STORE);
+        scan(assertions.all(), entry -> published(entry.value).ifPresent(pair -> {
+            Set<String> places = new TreeSet<>();
+            Optional.ofNullable(pair.getSideOne().getPlaceId()).ifPresent(places::add);
+            Optional.ofNullable(pair.getSideTwo().getPlaceId()).ifPresent(places::add);
+            places.forEach(place -> pairs.merge(place, 1L, Long::sum));
+        }));
+        Set<String> placeIds = new TreeSet<>(accusations.keySet());
+        placeIds.addAll(pairs.keySet());
+        return placeIds.stream()
+                .map(id -> new PlaceActivity(id, accusations.getOrDefault(id, Map.of()), pairs.getOrDefault(id, 0L)))
+                .toList();
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

@@ -83,11 +83,13 @@ class QueryApiFuzzIT {
     @Provide
     Arbitrary<String> request() {
         Arbitrary<String> v = value().map(HttpFuzz::encode);
-        Arbitrary<String> name = Arbitraries.of("sector", "kind", "party", "from", "to", "statement", "limit", "cursor", "other");
+        Arbitrary<String> name = Arbitraries.of("sector", "kind", "party", "from", "to", "statement", "limit", "cursor", "end", "period", "group", "other");
         Arbitrary<String> query = Combinators.combine(name, v).as((n, x) -> n + "=" + x).list().ofMaxSize(4)
                 .map(parts -> parts.isEmpty() ? "" : "?" + String.join("&", parts));
         Arbitrary<String> path = Arbitraries.oneOf(
-                Arbitraries.of("/api/contradictions", "/api/discrepancies", "/api/sectors", "/api/unresolved-places", "/api/conflict"),
+                Arbitraries.of("/api/contradictions", "/api/discrepancies", "/api/sectors", "/api/unresolved-places", "/api/conflict",
+                        "/api/activity", "/api/casualties", "/api/export/contradictions.csv", "/api/export/contradictions.jsonl",
+                        "/api/export/sectors.csv", "/api/export/casualties.csv", "/api/map"),
                 v.map(x -> "/api/sectors/" + x + "/days"),
                 v.map(x -> "/api/contradictions/" + x),
                 v.map(x -> "/api/statements/" + x));
