@@ -16,6 +16,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
+    /** What a 503 asks clients to wait: stores usually become queryable within seconds. */
+    static final int RETRY_AFTER_SECONDS = 2;
 
     /** A route as registered with Javalin: what the OpenAPI description must list. */
     public record Route(String method, String path) {
@@ -103,10 +106,9 @@ public final class QueryServer implements AutoCloseable {
         app.exception(BadParameterException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
                 Map.of("error", e.getMessage(), "parameter", e.parameter())));
         app.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, Map.of("error", e.getMessage())));
-        app.exception(InstanceUnavailableException.class, (e, ctx) -> {
-            LOG.warn("Query needs an instance that is not available: {}", e.getMessage());
-            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "another instance holding part of the answer is not available"));
-        });
+        app.exception(InstanceUnavailableException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
+        // Any other read of Kafka Streams' metadata or stores in a state that does not allow it: the same, not a bug.
+        app.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, "Kafka Streams is not ready: " + e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Query failed: {} {}", ctx.method(), ctx.path(), e);
             error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", "internal error"));
@@ -128,6 +130,17 @@ public final class QueryServer implements AutoCloseable {
                 error(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no such resource: " + ctx.path()));
             }
         });
+    }
+
+    /**
+     * Start-up and rebalances are normal: the answer says when to ask again and why, and is logged
+     * at DEBUG only, since a dashboard polling during start-up would otherwise fill the log.
+     */
+    private static void unavailable(Context ctx, String reason) {
+        LOG.debug("{} {} answered 503: {}", ctx.method(), ctx.path(), reason);
+        ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        error(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "not ready: retry in " + RETRY_AFTER_SECONDS + " s",
+                "reason", reason == null ? "unavailable" : reason));
     }
 
     private static void error(Context ctx, HttpStatus status, Map<String, String> body) {
