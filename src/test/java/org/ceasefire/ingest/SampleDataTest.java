@@ -2,10 +2,8 @@ package org.ceasefire.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,9 +27,9 @@ class SampleDataTest {
     private List<ParsedStatement> read(String resource, boolean csv) throws IOException {
         InputStream in = getClass().getClassLoader().getResourceAsStream(resource);
         assertThat(in).as(resource).isNotNull();
-        BufferedReader text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        InputLines text = new InputLines(in, InputLines.DEFAULT_MAX_LINE_BYTES);
         List<ParsedStatement> parsed = new ArrayList<>();
-        try (RecordReader reader = csv ? new CsvReader(text, resource) : new JsonLinesReader(text, resource)) {
+        try (in; RecordReader reader = csv ? new CsvReader(text, resource) : new JsonLinesReader(text, resource)) {
             RawRecord record;
             while ((record = reader.next()) != null) {
                 parsed.add(checker.check(record));
