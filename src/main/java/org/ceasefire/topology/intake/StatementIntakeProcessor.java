@@ -2,7 +2,9 @@ package org.ceasefire.topology.intake;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.common.serialization.Deserializer;
@@ -16,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.Place;
 import org.ceasefire.avro.internal.ResolvedStatement;
+import org.ceasefire.avro.internal.SectorPlace;
 import org.ceasefire.avro.internal.StatementHistory;
 import org.ceasefire.contract.StatementValidator;
 import org.ceasefire.contract.Violation;
@@ -33,6 +36,7 @@ import org.ceasefire.topology.Routed;
 public final class StatementIntakeProcessor implements Processor<byte[], byte[], String, Routed> {
     private final Deserializer<MinistryStatement> deserializer;
     private final StatementValidator validator;
+    private final ConflictDefinition conflict;
     private final long horizonMillis;
     private final String historyStore;
     private final String gazetteerStore;
@@ -50,6 +54,7 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
         this.historyStore = historyStore;
         this.gazetteerStore = gazetteerStore;
         this.validator = new StatementValidator(conflict);
+        this.conflict = conflict;
         this.horizonMillis = horizon.toMillis();
     }
 
@@ -57,7 +62,7 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
         this.history = context.getStateStore(historyStore);
-        this.resolver = new LocationResolver(context.<KeyValueStore<String, Place>>getStateStore(gazetteerStore));
+        this.resolver = new LocationResolver(context.<KeyValueStore<String, Place>>getStateStore(gazetteerStore), conflict.nameRules());
     }
 
     @Override
@@ -152,7 +157,17 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
     }
 
     private ResolvedStatement resolve(Record<byte[], byte[]> record, MinistryStatement statement) {
-        LocationResolver.Resolution resolution = resolver.resolve(statement.getLocation(), statement.getIncidentStart());
+        // One resolution per sector the location names, the first place of each, in the order written.
+        Map<String, LocationResolver.Resolution> bySector = new LinkedHashMap<>();
+        for (LocationResolver.Resolution place : resolver.resolveAll(statement.getLocation(), statement.getIncidentStart())) {
+            bySector.putIfAbsent(place.sector(), place);
+        }
+        List<LocationResolver.Resolution> sectors = new ArrayList<>(bySector.values());
+        LocationResolver.Resolution resolution = sectors.get(0);
+        List<SectorPlace> others = new ArrayList<>();
+        for (LocationResolver.Resolution other : sectors.subList(1, sectors.size())) {
+            others.add(new SectorPlace(other.sector(), other.placeId()));
+        }
         // Late when published more than the horizon after the incident it reports. This depends on the
         // statement alone, so it is the same for any partitioning, any arrival order and any replay, and a
         // history back-filled years later is judged as it was published, not as all late.
@@ -162,6 +177,7 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
                 .setStatement(statement)
                 .setSector(resolution.sector())
                 .setPlaceId(resolution.placeId())
+                .setOtherSectors(others)
                 .setNormalisedLocation(resolution.normalised())
                 .setLate(late)
                 .setLogPartition(metadata == null ? -1 : metadata.partition())
