@@ -115,8 +115,11 @@ public final class StreamsRun {
                 System.out.println("RESULT pairingEntries=" + pairing.approximateNumEntries());
                 System.out.println("RESULT pairRecords=" + (records(admin, List.of(topics.contradictions())) - pairsBefore));
                 System.out.println("RESULT tallyRecords=" + (records(admin, List.of(topics.sectorTallies())) - talliesBefore));
-                System.out.println("RESULT internalRecords=" + records(admin, admin.listTopics().names().get().stream()
-                        .filter(t -> t.startsWith(appId + "-")).toList()));
+                List<String> internal = admin.listTopics().names().get().stream().filter(t -> t.startsWith(appId + "-")).sorted().toList();
+                System.out.println("RESULT internalRecords=" + records(admin, internal));
+                for (String topic : internal) {
+                    System.out.println("records " + topic.substring(appId.length() + 1) + " " + records(admin, List.of(topic)));
+                }
             }
         } finally {
             resources.print();
