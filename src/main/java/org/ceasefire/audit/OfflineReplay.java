@@ -28,6 +28,8 @@ import org.ceasefire.embedded.EmbeddedKafka;
 import org.ceasefire.registry.serde.AvroSerdes;
 import org.ceasefire.topics.Topics;
 import org.ceasefire.topology.TopologyConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the production topology, unchanged, over statements read from the log, in isolation: in this
@@ -41,6 +43,7 @@ import org.ceasefire.topology.TopologyConfig;
  * has handed over is then a fair measure of how far the replay has got.
  */
 public final class OfflineReplay implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineReplay.class);
     static final long MAX_LEAD = 20_000;
     private static final int CHECK_LEAD_EVERY = 1_000;
 
@@ -134,12 +137,17 @@ public final class OfflineReplay implements AutoCloseable {
         producer.flush();
         checkSent();
         TopologyRun run = topology();
+        long handedOverAt = System.nanoTime();
         run.awaitDone(handedOver);
+        long doneAt = System.nanoTime();
         var unresolved = run.unresolvedPlaces();
         run.close();
         AuditResults results = ReplayOutputs.read(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 privateRegistry, topics, undecodable, positions, unresolved);
         finished = true;
+        LOG.info("Replay of {} statements: the topology was done {} ms after the last was handed over (of which {} ms to be sure its outputs"
+                        + " had stopped); its outputs were read in {} ms", handedOver, (doneAt - handedOverAt) / 1_000_000,
+                TopologyRun.QUIET.toMillis(), (System.nanoTime() - doneAt) / 1_000_000);
         return results;
     }
 

@@ -46,7 +46,7 @@ import org.ceasefire.topology.TopologyConfig;
  */
 final class TopologyRun implements AutoCloseable {
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
-    private static final Duration QUIET = COMMIT_INTERVAL.multipliedBy(3);
+    static final Duration QUIET = COMMIT_INTERVAL.multipliedBy(3);
     /** Without any movement for this long, the topology is stuck: better an error than a replay that never ends. */
     private static final Duration STALLED = Duration.ofMinutes(10);
     private static final Duration POLL = Duration.ofMillis(100);
