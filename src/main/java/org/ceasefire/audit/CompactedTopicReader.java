@@ -64,7 +64,7 @@ public final class CompactedTopicReader {
     }
 
     /** Hands every record of {@code topic}, from its beginning to the end it had when opened, to {@code sink}, one poll's batch at a time, in log order. */
-    static <K, V> void scan(Map<String, Object> clientProperties, String topic, Deserializer<K> keys, Deserializer<V> values,
+    private static <K, V> void scan(Map<String, Object> clientProperties, String topic, Deserializer<K> keys, Deserializer<V> values,
                             Consumer<ConsumerRecords<K, V>> sink) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

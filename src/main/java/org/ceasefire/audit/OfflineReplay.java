@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * log-append-time order), each stamped with its log append time, so lateness is judged exactly as it
  * was live.
  *
- * <p>The hand-over runs ahead of the topology by at most {@link #MAX_LEAD} statements: what the caller
- * has handed over is then a fair measure of how far the replay has got.
+ * <p>The hand-over waits while the topology has more than {@link #MAX_LEAD} records to process (in all its
+ * stages): what the caller has handed over is then a fair measure of how far the replay has got.
  */
 public final class OfflineReplay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineReplay.class);
@@ -55,6 +55,7 @@ public final class OfflineReplay implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final Serializer<MinistryStatement> encoder;
     private final LogPositions positions = new LogPositions();
+    private final ReplayOutputs outputs;
     private final List<RejectedRecord> undecodable = new ArrayList<>();
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
     private TopologyRun topology;
@@ -77,6 +78,7 @@ public final class OfflineReplay implements AutoCloseable {
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
                 new ByteArraySerializer(), new ByteArraySerializer());
         encoder = AvroSerdes.<MinistryStatement>specific(privateRegistry, false).serializer();
+        outputs = new ReplayOutputs(broker.bootstrapServers(), privateRegistry, topics);
     }
 
     /** Loads the places before the statements, as a running app has them in its global store when it starts. */
@@ -116,7 +118,7 @@ public final class OfflineReplay implements AutoCloseable {
         handedOver++;
         if (handedOver % CHECK_LEAD_EVERY == 0) {
             checkSent();
-            while (handedOver - run.statementsConsumed() > MAX_LEAD) {
+            while (run.backlog() > MAX_LEAD) {
                 run.checkRunning();
                 pause();
             }
@@ -142,11 +144,10 @@ public final class OfflineReplay implements AutoCloseable {
         long doneAt = System.nanoTime();
         var unresolved = run.unresolvedPlaces();
         run.close();
-        AuditResults results = ReplayOutputs.read(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-                privateRegistry, topics, undecodable, positions, unresolved);
+        AuditResults results = outputs.finish(undecodable, positions, unresolved);
         finished = true;
         LOG.info("Replay of {} statements: the topology was done {} ms after the last was handed over (of which {} ms to be sure its outputs"
-                        + " had stopped); its outputs were read in {} ms", handedOver, (doneAt - handedOverAt) / 1_000_000,
+                        + " had stopped); the rest of its outputs were read in {} ms", handedOver, (doneAt - handedOverAt) / 1_000_000,
                 TopologyRun.QUIET.toMillis(), (System.nanoTime() - doneAt) / 1_000_000);
         return results;
     }
@@ -168,7 +169,7 @@ public final class OfflineReplay implements AutoCloseable {
 
     private static void pause() {
         try {
-            Thread.sleep(10);
+            Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while replaying", e);
@@ -181,6 +182,7 @@ public final class OfflineReplay implements AutoCloseable {
         if (topology != null && !finished) {
             topology.close();
         }
+        outputs.close();
         broker.close();
         positions.close();
         EmbeddedKafka.deleteRecursively(stateDir);

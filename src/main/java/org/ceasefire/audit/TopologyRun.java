@@ -16,8 +16,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -56,8 +54,8 @@ final class TopologyRun implements AutoCloseable {
     private final KafkaStreams streams;
     private final Admin admin;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private long consumedSeenAt;
-    private long consumed;
+    private long backlogSeenAt;
+    private long backlog;
 
     TopologyRun(TopologyConfig config, ReplayBroker broker, Path stateDir, String applicationId) {
         this.applicationId = applicationId;
@@ -77,24 +75,17 @@ final class TopologyRun implements AutoCloseable {
         streams.start();
     }
 
-    /** Statements the topology has taken from its input so far (read from its consumers' metrics, at most every 200 ms). */
-    long statementsConsumed() {
+    /**
+     * Records waiting in the topology's source topics (the statements and each repartition topic, to the last commit):
+     * how far behind the hand-over the whole topology is, not just its first stage. Asked of the broker at most twice a second.
+     */
+    long backlog() {
         long now = System.nanoTime();
-        if (now - consumedSeenAt < 200_000_000L) {
-            return consumed;
+        if (now - backlogSeenAt >= 500_000_000L) {
+            backlog = offsets().backlog();
+            backlogSeenAt = now;
         }
-        consumedSeenAt = now;
-        double total = 0;
-        for (Map.Entry<MetricName, ? extends Metric> metric : streams.metrics().entrySet()) {
-            MetricName name = metric.getKey();
-            String topic = name.tags().get("topic");
-            if (name.name().equals("records-consumed-total") && name.group().equals("consumer-fetch-manager-metrics")
-                    && (statementsTopic.equals(topic) || statementsTopic.replace('.', '_').equals(topic))) {
-                total += ((Number) metric.getValue().metricValue()).doubleValue();
-            }
-        }
-        consumed = (long) total;
-        return consumed;
+        return backlog;
     }
 
     /** Throws if the topology has failed. */
@@ -134,10 +125,15 @@ final class TopologyRun implements AutoCloseable {
                            String repartitionPrefix) {
         /** Every source (the statements and each repartition topic) committed to its end, the statements to the number handed over. */
         boolean caughtUp(long handedOver) {
-            return ends.getOrDefault(statements, -1L) == handedOver
-                    && ends.entrySet().stream()
+            return ends.getOrDefault(statements, -1L) == handedOver && backlog() == 0;
+        }
+
+        /** Records of the sources after their last commit. */
+        long backlog() {
+            return ends.entrySet().stream()
                     .filter(end -> end.getKey().equals(statements) || isRepartition(end.getKey().topic()))
-                    .allMatch(end -> committed.getOrDefault(end.getKey(), 0L).equals(end.getValue()));
+                    .mapToLong(end -> end.getValue() - committed.getOrDefault(end.getKey(), 0L))
+                    .sum();
         }
 
         private boolean isRepartition(String topic) {
