@@ -1,7 +1,10 @@
 package org.ceasefire.registry;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
+import org.ceasefire.registry.server.BasicAuth;
 import org.ceasefire.registry.server.KafkaSchemaLog;
 import org.ceasefire.registry.server.RegistryHttpServer;
 import org.ceasefire.registry.store.InMemorySchemaLog;
@@ -46,12 +49,23 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
      */
     public static EmbeddedSchemaRegistry start(String bootstrapServers, String host, int port,
             Duration storeTimeout) {
+        return start(bootstrapServers, host, port, storeTimeout, BasicAuth.NONE);
+    }
+
+    /**
+     * As {@link #start(String, String, int, Duration)}, with the HTTP Basic credentials every request
+     * must carry ({@link BasicAuth#NONE}: none, the local default).
+     */
+    public static EmbeddedSchemaRegistry start(String bootstrapServers, String host, int port,
+            Duration storeTimeout, BasicAuth auth) {
         RegistryState state = new RegistryState();
         KafkaSchemaLog log = KafkaSchemaLog.open(bootstrapServers, SCHEMAS_TOPIC, state, storeTimeout);
         try {
-            RegistryHttpServer server = RegistryHttpServer.start(new RegistryService(state, log), host, port);
-            LOG.info("Schema Registry listening on {}, state in {} at {}", server.url(), SCHEMAS_TOPIC,
-                    bootstrapServers);
+            RegistryHttpServer server = RegistryHttpServer.start(new RegistryService(state, log), host, port, auth,
+                    RegistryHttpServer.IDLE_TIMEOUT);
+            LOG.info("Schema Registry listening on {} (authentication: {}), state in {} at {}", server.url(), auth,
+                    SCHEMAS_TOPIC, bootstrapServers);
+            warnIfOpen(host, auth);
             return new EmbeddedSchemaRegistry(server, log);
         } catch (RuntimeException e) {
             log.close();
@@ -61,10 +75,33 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     /** Starts a registry whose state lives in memory only and is lost on close (for tests). */
     public static EmbeddedSchemaRegistry startInMemory() {
+        return startInMemory("127.0.0.1", BasicAuth.NONE);
+    }
+
+    /** An in-memory registry on the given address and with the given credentials (for tests). */
+    public static EmbeddedSchemaRegistry startInMemory(String host, BasicAuth auth) {
         RegistryState state = new RegistryState();
         RegistryHttpServer server = RegistryHttpServer.start(
-                new RegistryService(state, new InMemorySchemaLog(state)), "127.0.0.1", 0);
+                new RegistryService(state, new InMemorySchemaLog(state)), host, 0, auth, RegistryHttpServer.IDLE_TIMEOUT);
+        warnIfOpen(host, auth);
         return new EmbeddedSchemaRegistry(server, () -> { });
+    }
+
+    /** Anyone who reaches an open registry can delete subjects or set compatibility to NONE: say so. */
+    private static void warnIfOpen(String host, BasicAuth auth) {
+        if (!auth.enabled() && !isLoopback(host)) {
+            LOG.warn("The schema registry listens on {} without authentication: anyone who can reach it can delete "
+                    + "subjects and change compatibility. Give it credentials (user:password) or bind it to 127.0.0.1.",
+                    host);
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:41234}, for {@code schema.registry.url}. */

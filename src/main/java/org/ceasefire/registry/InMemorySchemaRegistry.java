@@ -33,7 +33,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
 
     @Override
     public Schema schemaById(int id) {
-        return new Schema.Parser().parse(service.schemaById(id));
+        return service.parsedSchemaById(id);
     }
 
     @Override

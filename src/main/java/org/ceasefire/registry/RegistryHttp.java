@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +30,12 @@ final class RegistryHttp {
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * One HttpClient per registry URL list (and connect timeout) in the whole process: each client
+     * has its own connection pool and selector thread, and every serializer and deserializer
+     * instance talks to the same registry, so they share one.
+     */
+    private static final Map<ClientKey, HttpClient> CLIENTS = new ConcurrentHashMap<>();
 
     private final List<URI> baseUrls;
     private final String authorization;
@@ -44,7 +52,13 @@ final class RegistryHttp {
         this.authorization = userInfo == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
         this.retry = retry;
-        this.http = HttpClient.newBuilder().connectTimeout(retry.requestTimeout()).build();
+        this.http = CLIENTS.computeIfAbsent(new ClientKey(this.baseUrls, retry.requestTimeout()),
+                key -> HttpClient.newBuilder().connectTimeout(key.connectTimeout()).build());
+    }
+
+    /** The HTTP client this one sends with, shared with every other for the same URLs. */
+    HttpClient httpClient() {
+        return http;
     }
 
     List<URI> baseUrls() {
@@ -138,6 +152,9 @@ final class RegistryHttp {
         }
         return new SchemaRegistryException(response.statusCode(), code, method + " " + target + " answered "
                 + response.statusCode() + " error_code " + code + ": " + message);
+    }
+
+    private record ClientKey(List<URI> urls, Duration connectTimeout) {
     }
 
     private static void sleep(Duration backoff) {

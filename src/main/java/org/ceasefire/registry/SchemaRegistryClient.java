@@ -2,8 +2,10 @@ package org.ceasefire.registry;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +46,11 @@ public final class SchemaRegistryClient implements SchemaRegistry {
         return http.baseUrls();
     }
 
+    /** The HTTP client underneath: one per registry URL list in the process. */
+    java.net.http.HttpClient httpClient() {
+        return http.httpClient();
+    }
+
     @Override
     public int register(String subject, Schema schema) {
         SubjectSchema key = new SubjectSchema(subject, schema);
@@ -68,10 +75,26 @@ public final class SchemaRegistryClient implements SchemaRegistry {
         return found;
     }
 
+    /** The schema with this id; the types its references name are fetched and parsed with it. */
     @Override
     public Schema schemaById(int id) {
-        return schemasById.computeIfAbsent(id, missing -> new Schema.Parser().parse(
-                http.send("GET", "/schemas/ids/" + missing, null).path("schema").asText()));
+        return schemasById.computeIfAbsent(id, missing -> {
+            JsonNode answer = http.send("GET", "/schemas/ids/" + missing, null);
+            Schema.Parser parser = new Schema.Parser();
+            addReferences(parser, references(answer), new HashSet<>());
+            return parser.parse(answer.path("schema").asText());
+        });
+    }
+
+    /** Parses every version the references name (and theirs, first) into the parser. */
+    private void addReferences(Schema.Parser parser, List<SchemaReference> references, Set<String> seen) {
+        for (SchemaReference reference : references) {
+            if (seen.add(reference.subject() + "\u0000" + reference.version())) {
+                RegisteredSchema target = version(reference.subject(), reference.version());
+                addReferences(parser, target.references(), seen);
+                parser.parse(target.schema());
+            }
+        }
     }
 
     @Override
@@ -179,7 +202,14 @@ public final class SchemaRegistryClient implements SchemaRegistry {
 
     private static RegisteredSchema registered(JsonNode node) {
         return new RegisteredSchema(node.path("subject").asText(), node.path("version").asInt(),
-                node.path("id").asInt(), node.path("schema").asText());
+                node.path("id").asInt(), node.path("schema").asText(), references(node));
+    }
+
+    private static List<SchemaReference> references(JsonNode node) {
+        List<SchemaReference> references = new ArrayList<>();
+        node.path("references").forEach(r -> references.add(new SchemaReference(r.path("name").asText(),
+                r.path("subject").asText(), r.path("version").asInt())));
+        return references;
     }
 
     private static List<Integer> intList(JsonNode array) {

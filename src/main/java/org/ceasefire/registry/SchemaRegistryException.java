@@ -19,6 +19,7 @@ public class SchemaRegistryException extends RuntimeException {
     public static final int INVALID_SCHEMA = 42201;
     public static final int INVALID_VERSION = 42202;
     public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
+    public static final int REFERENCE_EXISTS = 42206;
     public static final int STORE_ERROR = 50001;
     public static final int OPERATION_TIMEOUT = 50002;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.apache.avro.Schema;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.registry.RestCalls.Reply;
@@ -277,5 +278,182 @@ public abstract class RegistryContract {
         }
         assertThat(rest().get("/subjects/" + topic + "-value/versions").body().toString()).isEqualTo("[1]");
         assertThat(List.of(rest().get("/subjects").body().toString())).anyMatch(s -> s.contains(topic + "-value"));
+    }
+
+    // Where this registry used to answer differently from Confluent's: one test per case.
+
+    @Test
+    @DisplayName("normalize=true: an equivalent schema with its aliases reordered gets the same id and no new version")
+    void normalizeEquivalentSchema() {
+        String subject = unique("s");
+        String name = unique("R");
+        String first = "{\"type\":\"record\",\"name\":\"" + name + "\",\"aliases\":[\"B\",\"A\"],"
+                + "\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}";
+        String reordered = first.replace("[\"B\",\"A\"]", "[\"A\",\"B\"]");
+
+        int id = rest().postSchema("/subjects/" + subject + "/versions?normalize=true", first).body().path("id").asInt();
+        Reply again = rest().postSchema("/subjects/" + subject + "/versions?normalize=true", reordered);
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("id").asInt()).isEqualTo(id);
+        assertThat(rest().get("/subjects/" + subject + "/versions").body().toString()).isEqualTo("[1]");
+        assertThat(rest().postSchema("/subjects/" + subject + "?normalize=true", reordered).body().path("id").asInt())
+                .isEqualTo(id);
+    }
+
+    @Test
+    @DisplayName("GET /schemas/ids/{id}/schema answers the raw schema")
+    void rawSchemaById() {
+        String record = unique("R");
+        int id = rest().postSchema("/subjects/" + unique("s") + "/versions", RestCalls.recordSchema(record, "a"))
+                .body().path("id").asInt();
+
+        Reply raw = rest().get("/schemas/ids/" + id + "/schema");
+
+        assertThat(raw.status()).isEqualTo(200);
+        assertThat(raw.body().path("name").asText()).isEqualTo(record);
+        assertThat(raw.body().path("fields").get(0).path("name").asText()).isEqualTo("a");
+    }
+
+    @Test
+    @DisplayName("a compatibility check against latest of an unknown subject is 200 and compatible")
+    void compatibilityWithUnknownSubject() {
+        Reply check = rest().postSchema("/compatibility/subjects/" + unique("s") + "/versions/latest",
+                RestCalls.recordSchema(unique("R"), "a"));
+
+        assertThat(check.status()).isEqualTo(200);
+        assertThat(check.body().path("is_compatible").asBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a verbose compatibility check of an invalid schema is 200, incompatible, with the reason")
+    void verboseCheckOfInvalidSchema() {
+        String subject = unique("s");
+        rest().postSchema("/subjects/" + subject + "/versions", RestCalls.recordSchema(unique("R"), "a"));
+
+        Reply check = rest().postSchema("/compatibility/subjects/" + subject + "/versions/latest?verbose=true",
+                "{\"type\":\"record\",\"name\":\"X\",\"fields\":[{\"name\":\"a\",\"type\":\"nosuchtype\"}]}");
+
+        assertThat(check.status()).isEqualTo(200);
+        assertThat(check.body().path("is_compatible").asBoolean()).isFalse();
+        assertThat(check.body().path("messages").toString()).contains("nosuchtype");
+    }
+
+    @Test
+    @DisplayName("soft-deleting a version already soft-deleted is 404 with 40406")
+    void softDeleteTwice() {
+        String subject = unique("s");
+        String record = unique("R");
+        rest().postSchema("/subjects/" + subject + "/versions", RestCalls.recordSchema(record, "a"));
+        rest().postSchema("/subjects/" + subject + "/versions", RestCalls.recordSchema(record, "a").replace("]}",
+                ",{\"name\":\"c\",\"type\":\"int\",\"default\":0}]}"));
+        rest().delete("/subjects/" + subject + "/versions/1");
+
+        Reply again = rest().delete("/subjects/" + subject + "/versions/1");
+
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.errorCode()).isEqualTo(40406);
+    }
+
+    @Test
+    @DisplayName("?deleted=true lists soft-deleted subjects and versions and reads a soft-deleted version")
+    void deletedTrueIncludesSoftDeleted() {
+        String subject = unique("s");
+        String record = unique("R");
+        rest().postSchema("/subjects/" + subject + "/versions", RestCalls.recordSchema(record, "a"));
+        rest().postSchema("/subjects/" + subject + "/versions", RestCalls.recordSchema(record, "a").replace("]}",
+                ",{\"name\":\"c\",\"type\":\"int\",\"default\":0}]}"));
+        rest().delete("/subjects/" + subject + "/versions/1");
+
+        assertThat(rest().get("/subjects/" + subject + "/versions?deleted=true").body().toString()).isEqualTo("[1,2]");
+        assertThat(rest().get("/subjects/" + subject + "/versions/1?deleted=true").body().path("version").asInt())
+                .isEqualTo(1);
+        rest().delete("/subjects/" + subject);
+        assertThat(rest().get("/subjects").body().toString()).doesNotContain(subject);
+        assertThat(rest().get("/subjects?deleted=true").body().toString()).contains("\"" + subject + "\"");
+    }
+
+    @Test
+    @DisplayName("an id is 40403 once the only subject holding it is deleted for good")
+    void idAfterHardDelete() {
+        String subject = unique("s");
+        int id = rest().postSchema("/subjects/" + subject + "/versions", RestCalls.recordSchema(unique("R"), "a"))
+                .body().path("id").asInt();
+        rest().delete("/subjects/" + subject);
+        assertThat(rest().get("/schemas/ids/" + id).status()).isEqualTo(200);
+
+        rest().delete("/subjects/" + subject + "?permanent=true");
+
+        Reply gone = rest().get("/schemas/ids/" + id);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.errorCode()).isEqualTo(40403);
+    }
+
+    @Test
+    @DisplayName("GET /mode and /mode/{subject}?defaultToGlobal=true answer READWRITE")
+    void mode() {
+        assertThat(rest().get("/mode").body().path("mode").asText()).isEqualTo("READWRITE");
+        Reply subject = rest().get("/mode/" + unique("s") + "?defaultToGlobal=true");
+        assertThat(subject.status()).isEqualTo(200);
+        assertThat(subject.body().path("mode").asText()).isEqualTo("READWRITE");
+    }
+
+    @Test
+    @DisplayName("GET /contexts, GET /schemas and GET /v1/metadata/version answer 200")
+    void contextsSchemasAndVersion() {
+        String subject = unique("s");
+        String record = unique("R");
+        rest().postSchema("/subjects/" + subject + "/versions", RestCalls.recordSchema(record, "a"));
+
+        Reply contexts = rest().get("/contexts");
+        assertThat(contexts.status()).isEqualTo(200);
+        assertThat(contexts.body().isArray()).isTrue();
+        Reply schemas = rest().get("/schemas?subjectPrefix=" + subject);
+        assertThat(schemas.status()).isEqualTo(200);
+        assertThat(schemas.body().size()).isEqualTo(1);
+        assertThat(schemas.body().get(0).path("subject").asText()).isEqualTo(subject);
+        assertThat(schemas.body().get(0).path("version").asInt()).isEqualTo(1);
+        Reply version = rest().get("/v1/metadata/version");
+        assertThat(version.status()).isEqualTo(200);
+        assertThat(version.body().has("version")).isTrue();
+    }
+
+    @Test
+    @DisplayName("schema references: register against a referenced version, read back, look up, referencedby, no delete while referenced")
+    void schemaReferences() {
+        String placeSubject = unique("place");
+        String placeName = unique("Place");
+        String place = "{\"type\":\"record\",\"name\":\"" + placeName + "\",\"namespace\":\"org.ceasefire.refs\","
+                + "\"fields\":[{\"name\":\"name\",\"type\":\"string\"}]}";
+        rest().postSchema("/subjects/" + placeSubject + "/versions", place);
+        String subject = unique("s");
+        String body = JsonNodeFactory.instance.objectNode()
+                .put("schema", "{\"type\":\"record\",\"name\":\"" + unique("Statement") + "\",\"namespace\":\"org.ceasefire.refs\","
+                        + "\"fields\":[{\"name\":\"where\",\"type\":\"org.ceasefire.refs." + placeName + "\"}]}")
+                .set("references", JsonNodeFactory.instance.arrayNode().add(JsonNodeFactory.instance.objectNode()
+                        .put("name", "org.ceasefire.refs." + placeName).put("subject", placeSubject).put("version", 1)))
+                .toString();
+
+        Reply registered = rest().send("POST", "/subjects/" + subject + "/versions", body);
+        assertThat(registered.status()).isEqualTo(200);
+        int id = registered.body().path("id").asInt();
+
+        Reply version = rest().get("/subjects/" + subject + "/versions/1");
+        assertThat(version.body().path("references").get(0).path("subject").asText()).isEqualTo(placeSubject);
+        assertThat(version.body().path("references").get(0).path("version").asInt()).isEqualTo(1);
+        assertThat(version.body().path("schema").asText()).contains(placeName)
+                .doesNotContain("\"name\":\"name\"");
+        assertThat(rest().get("/schemas/ids/" + id).body().path("references").get(0).path("name").asText())
+                .isEqualTo("org.ceasefire.refs." + placeName);
+        assertThat(rest().send("POST", "/subjects/" + subject, body).body().path("id").asInt()).isEqualTo(id);
+        assertThat(rest().get("/subjects/" + placeSubject + "/versions/1/referencedby").body().toString())
+                .isEqualTo("[" + id + "]");
+        Reply stillUsed = rest().delete("/subjects/" + placeSubject + "/versions/1");
+        assertThat(stillUsed.status()).isEqualTo(422);
+        assertThat(stillUsed.errorCode()).isEqualTo(42206);
+        Reply missing = rest().send("POST", "/subjects/" + unique("s") + "/versions",
+                body.replace(placeSubject, unique("nowhere")));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.errorCode()).isEqualTo(42201);
     }
 }

@@ -160,4 +160,15 @@ class SchemaRegistryClientTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    @DisplayName("clients of one registry URL share one HttpClient; another URL gets its own")
+    void oneHttpClientPerUrl() {
+        try (SchemaRegistryClient first = SchemaRegistryClient.forUrl("http://127.0.0.1:1");
+                SchemaRegistryClient second = SchemaRegistryClient.forUrl("http://127.0.0.1:1");
+                SchemaRegistryClient other = SchemaRegistryClient.forUrl("http://127.0.0.1:2")) {
+            assertThat(second.httpClient()).isSameAs(first.httpClient());
+            assertThat(other.httpClient()).isNotSameAs(first.httpClient());
+        }
+    }
 }

@@ -20,6 +20,18 @@ public final class AvroSerdes {
     private AvroSerdes() {
     }
 
+    /**
+     * The serde settings with the serde class added: the application's own settings
+     * ({@code ceasefire.*}) are not passed to Kafka's clients, so this one is added back here.
+     */
+    public static Map<String, Object> withSerdeClass(Map<String, ?> clientConfig, String serdeClass) {
+        Map<String, Object> config = new java.util.TreeMap<>(clientConfig);
+        if (serdeClass != null && !serdeClass.isBlank()) {
+            config.put(SERDE_CLASS_CONFIG, serdeClass.trim());
+        }
+        return config;
+    }
+
     /** A configured serde for generated Avro classes, of the class named by {@link #SERDE_CLASS_CONFIG}. */
     @SuppressWarnings("unchecked")
     public static <T extends SpecificRecord> Serde<T> specific(Map<String, ?> config, boolean isKey) {

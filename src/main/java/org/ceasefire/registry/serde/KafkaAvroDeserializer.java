@@ -28,21 +28,18 @@ import org.ceasefire.registry.SchemaRegistryException;
  * {@link SerializationException} saying what is wrong and where (topic, key or value, schema id,
  * length), which a dead-letter handler can record.
  */
-public class KafkaAvroDeserializer implements Deserializer<Object> {
+public class KafkaAvroDeserializer extends RegistryBoundSerde implements Deserializer<Object> {
 
     private final Map<Integer, Schema> writerSchemas = new ConcurrentHashMap<>();
     private final Map<ReaderKey, DatumReader<Object>> readers = new ConcurrentHashMap<>();
-    private SchemaRegistry registry;
-    private boolean ownsRegistry;
-    private AvroSerdeConfig config;
-    private boolean isKey;
 
     public KafkaAvroDeserializer() {
+        this(null);
     }
 
     /** Uses the given registry instead of one built from {@code schema.registry.url}. */
     public KafkaAvroDeserializer(SchemaRegistry registry) {
-        this.registry = registry;
+        super("KafkaAvroDeserializer", registry);
     }
 
     public KafkaAvroDeserializer(SchemaRegistry registry, Map<String, ?> config) {
@@ -50,15 +47,6 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         configure(config, false);
     }
 
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        this.config = new AvroSerdeConfig(configs, registry == null);
-        this.isKey = isKey;
-        if (registry == null) {
-            this.registry = RegistryConnections.connect(config);
-            this.ownsRegistry = RegistryConnections.owned(config);
-        }
-    }
 
     @Override
     public Object deserialize(String topic, byte[] data) {
@@ -73,10 +61,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         if (data == null) {
             return null;
         }
-        if (config == null) {
-            throw new IllegalStateException("KafkaAvroDeserializer used before configure()");
-        }
-        int id = WireFormat.readSchemaId(data, topic, isKey);
+        int id = WireFormat.readSchemaId(data, topic, isKey());
         DatumReader<Object> reader = readers.computeIfAbsent(new ReaderKey(id, readerSchema),
                 key -> newReader(writerSchema(id, topic, data), readerSchema, topic, data));
         BinaryDecoder decoder = DecoderFactory.get()
@@ -111,7 +96,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
             return cached;
         }
         try {
-            Schema schema = registry.schemaById(id);
+            Schema schema = registry().schemaById(id);
             writerSchemas.put(id, schema);
             return schema;
         } catch (SchemaRegistryException e) {
@@ -123,7 +108,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     }
 
     private DatumReader<Object> newReader(Schema writer, Schema explicitReader, String topic, byte[] data) {
-        if (config.specificReader()) {
+        if (config().specificReader()) {
             Schema reader = explicitReader != null ? explicitReader : specificReaderSchema(writer, topic, data);
             requireReadable(writer, reader, topic, data);
             return new SpecificDatumReader<>(writer, reader, SpecificData.getForSchema(reader));
@@ -140,7 +125,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         }
         SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
         if (result.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            throw new SerializationException("Cannot deserialize " + WireFormat.where(topic, isKey, data)
+            throw new SerializationException("Cannot deserialize " + WireFormat.where(topic, isKey(), data)
                     + ": the writer's schema " + writer.getFullName() + " cannot be read with the reader's schema "
                     + reader.getFullName() + ": " + result.getDescription());
         }
@@ -154,7 +139,7 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
         }
         Class<?> generated = SpecificData.get().getClass(writer);
         if (generated == null) {
-            throw new SerializationException("Cannot deserialize " + WireFormat.where(topic, isKey, data)
+            throw new SerializationException("Cannot deserialize " + WireFormat.where(topic, isKey(), data)
                     + ": specific.avro.reader is set but no generated class " + writer.getFullName()
                     + " is on the class path");
         }
@@ -162,16 +147,10 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
     }
 
     private SerializationException failure(String problem, int id, String topic, byte[] data, Throwable cause) {
-        return new SerializationException("Cannot deserialize " + WireFormat.where(topic, isKey, data)
+        return new SerializationException("Cannot deserialize " + WireFormat.where(topic, isKey(), data)
                 + " with schema id " + id + ": " + problem, cause);
     }
 
-    @Override
-    public void close() {
-        if (ownsRegistry && registry != null) {
-            registry.close();
-        }
-    }
 
     private record ReaderKey(int writerId, Schema readerSchema) {
     }

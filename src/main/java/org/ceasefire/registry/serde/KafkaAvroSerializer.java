@@ -25,23 +25,20 @@ import org.ceasefire.registry.SchemaRegistryException;
  * registering or looking up their schema as Confluent's {@code KafkaAvroSerializer} does, with the
  * same configuration keys. A schema is sent to the registry once per subject per instance.
  */
-public class KafkaAvroSerializer implements Serializer<Object> {
+public class KafkaAvroSerializer extends RegistryBoundSerde implements Serializer<Object> {
 
     private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
     private final Map<String, LatestSchema> latestBySubject = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<Object>> specificWriters = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<Object>> genericWriters = new ConcurrentHashMap<>();
-    private SchemaRegistry registry;
-    private boolean ownsRegistry;
-    private AvroSerdeConfig config;
-    private boolean isKey;
 
     public KafkaAvroSerializer() {
+        this(null);
     }
 
     /** Uses the given registry instead of one built from {@code schema.registry.url}. */
     public KafkaAvroSerializer(SchemaRegistry registry) {
-        this.registry = registry;
+        super("KafkaAvroSerializer", registry);
     }
 
     public KafkaAvroSerializer(SchemaRegistry registry, Map<String, ?> config) {
@@ -49,27 +46,15 @@ public class KafkaAvroSerializer implements Serializer<Object> {
         configure(config, false);
     }
 
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        this.config = new AvroSerdeConfig(configs, registry == null);
-        this.isKey = isKey;
-        if (registry == null) {
-            this.registry = RegistryConnections.connect(config);
-            this.ownsRegistry = RegistryConnections.owned(config);
-        }
-    }
 
     @Override
     public byte[] serialize(String topic, Object data) {
         if (data == null) {
             return null;
         }
-        if (config == null) {
-            throw new IllegalStateException("KafkaAvroSerializer used before configure()");
-        }
-        Schema schema = AvroDatumSchemas.schemaOf(data, topic, isKey);
-        String subject = config.subjectNameStrategy(isKey).subjectName(topic, isKey, schema);
-        if (config.useLatestVersion()) {
+        Schema schema = AvroDatumSchemas.schemaOf(data, topic, isKey());
+        String subject = config().subjectNameStrategy(isKey()).subjectName(topic, isKey(), schema);
+        if (config().useLatestVersion()) {
             LatestSchema latest = latest(subject, topic);
             if (latest.schema().equals(schema)) {
                 return encode(latest.id(), schema, data, topic);
@@ -87,10 +72,10 @@ public class KafkaAvroSerializer implements Serializer<Object> {
             return id;
         }
         try {
-            id = config.autoRegister() ? registry.register(subject, schema) : registry.lookup(subject, schema).id();
+            id = config().autoRegister() ? registry().register(subject, schema) : registry().lookup(subject, schema).id();
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("Cannot serialize " + (isKey ? "key" : "value") + " of topic '" + topic
-                    + "': could not " + (config.autoRegister() ? "register" : "look up") + " schema "
+            throw new SerializationException("Cannot serialize " + (isKey() ? "key" : "value") + " of topic '" + topic
+                    + "': could not " + (config().autoRegister() ? "register" : "look up") + " schema "
                     + schema.getFullName() + " under subject '" + subject + "': " + e.getMessage(), e);
         }
         ids.put(key, id);
@@ -100,10 +85,10 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     private LatestSchema latest(String subject, String topic) {
         return latestBySubject.computeIfAbsent(subject, s -> {
             try {
-                RegisteredSchema latest = registry.latest(s);
+                RegisteredSchema latest = registry().latest(s);
                 return new LatestSchema(latest.id(), latest.parsedSchema());
             } catch (SchemaRegistryException e) {
-                throw new SerializationException("Cannot serialize " + (isKey ? "key" : "value") + " of topic '"
+                throw new SerializationException("Cannot serialize " + (isKey() ? "key" : "value") + " of topic '"
                         + topic + "': use.latest.version is set but the latest version of subject '" + s
                         + "' is not available: " + e.getMessage(), e);
             }
@@ -120,7 +105,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
             writer(writerSchema, data).write(AvroDatumSchemas.avroValue(data), encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Cannot serialize " + (isKey ? "key" : "value") + " of topic '" + topic
+            throw new SerializationException("Cannot serialize " + (isKey() ? "key" : "value") + " of topic '" + topic
                     + "' with schema " + writerSchema.getFullName() + " (id " + id + "): " + e.getMessage(), e);
         }
         return out.toByteArray();
@@ -135,12 +120,6 @@ public class KafkaAvroSerializer implements Serializer<Object> {
         return genericWriters.computeIfAbsent(schema, s -> new GenericDatumWriter<>(s, GenericData.get()));
     }
 
-    @Override
-    public void close() {
-        if (ownsRegistry && registry != null) {
-            registry.close();
-        }
-    }
 
     private record SubjectSchema(String subject, Schema schema) {
     }

@@ -2,12 +2,16 @@ package org.ceasefire.registry.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ceasefire.registry.CompatibilityLevel;
+import org.ceasefire.registry.SchemaReference;
 import org.ceasefire.registry.store.LogEntry;
 import org.ceasefire.registry.store.LogEntry.Config;
 import org.ceasefire.registry.store.LogEntry.SchemaVersion;
@@ -45,8 +49,14 @@ final class LogCodec {
     /** The record value; null for a tombstone or a cleared compatibility level. */
     static byte[] value(LogEntry entry) {
         if (entry instanceof SchemaVersion v) {
-            return bytes(JSON.createObjectNode().put("subject", v.subject()).put("version", v.version())
-                    .put("id", v.id()).put("schema", v.schema()).put("deleted", v.deleted()));
+            ObjectNode value = JSON.createObjectNode().put("subject", v.subject()).put("version", v.version())
+                    .put("id", v.id()).put("schema", v.schema()).put("deleted", v.deleted());
+            if (!v.references().isEmpty()) {
+                ArrayNode references = value.putArray("references");
+                v.references().forEach(r -> references.addObject().put("name", r.name()).put("subject", r.subject())
+                        .put("version", r.version()));
+            }
+            return bytes(value);
         }
         if (entry instanceof Config c && c.level() != null) {
             return bytes(JSON.createObjectNode().put("compatibilityLevel", c.level().name()));
@@ -69,8 +79,14 @@ final class LogCodec {
             if (!"AVRO".equals(type)) {
                 return Optional.empty();
             }
-            return Optional.of(new SchemaVersion(subject, version, value.path("id").asInt(),
-                    RegistryService.canonical(value.path("schema").asText()), value.path("deleted").asBoolean(false)));
+            List<SchemaReference> references = new ArrayList<>();
+            value.path("references").forEach(r -> references.add(new SchemaReference(r.path("name").asText(),
+                    r.path("subject").asText(), r.path("version").asInt())));
+            // A schema with references names types it does not define: it was stored canonical already.
+            String schema = references.isEmpty() ? RegistryService.canonical(value.path("schema").asText())
+                    : value.path("schema").asText();
+            return Optional.of(new SchemaVersion(subject, version, value.path("id").asInt(), schema,
+                    value.path("deleted").asBoolean(false), references));
         }
         if ("CONFIG".equals(keyType)) {
             CompatibilityLevel level = valueBytes == null ? null

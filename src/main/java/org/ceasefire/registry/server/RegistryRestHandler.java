@@ -13,10 +13,9 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import org.ceasefire.registry.CompatibilityLevel;
 import org.ceasefire.registry.RegisteredSchema;
+import org.ceasefire.registry.SchemaReference;
 import org.ceasefire.registry.SchemaRegistryException;
 import org.ceasefire.registry.store.RegistryService;
 import org.slf4j.Logger;
@@ -27,51 +26,65 @@ import org.slf4j.LoggerFactory;
  * shapes, status codes and {@code error_code}s, so Confluent's clients in any language work
  * against it. Client mistakes always get a 4xx; only store failures get a 500 (50001).
  */
-final class RegistryRestHandler implements HttpHandler {
+final class RegistryRestHandler {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final String DEFAULT_CONTEXT = ".";
+    private static final String READWRITE = "READWRITE";
+    private static final int SUBJECT_LEVEL_MODE_NOT_CONFIGURED = 40409;
+    private static final int INVALID_MODE = 42204;
+    private static final String VERSION = versionOfThisBuild();
     private static final Logger LOG = LoggerFactory.getLogger(RegistryRestHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RegistryService service;
     private final int maxBodyBytes;
+    private final BasicAuth auth;
 
-    RegistryRestHandler(RegistryService service, int maxBodyBytes) {
+    RegistryRestHandler(RegistryService service, int maxBodyBytes, BasicAuth auth) {
         this.service = service;
         this.maxBodyBytes = maxBodyBytes;
+        this.auth = auth;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            int status;
-            Object body;
-            try {
-                Request request = Request.of(exchange);
-                body = route(request, exchange);
-                status = 200;
-            } catch (SchemaRegistryException e) {
-                status = e.status();
-                body = error(e.errorCode(), e.getMessage());
-                if (status >= 500) {
-                    LOG.error("Schema registry store error", e);
-                }
-            } catch (HttpError e) {
-                status = e.status();
-                body = error(e.errorCode(), e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.error("Unexpected failure serving {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-                status = 500;
-                body = error(SchemaRegistryException.STORE_ERROR, "Error in the backend data store: " + e);
+    void handle(RestExchange exchange) throws IOException {
+        int status;
+        Object body;
+        String[] extraHeader = null;
+        try {
+            if (!auth.admits(exchange.header("Authorization"))) {
+                extraHeader = new String[] {"WWW-Authenticate", "Basic realm=\"schema-registry\""};
+                throw new HttpError(401, 401, "Unauthorized: this registry needs HTTP Basic credentials "
+                        + "(basic.auth.credentials.source=USER_INFO and basic.auth.user.info)");
             }
-            // A route that answers without reading the body (a 404, a 405, a GET with a body) must still read it:
-            // otherwise a client still sending a large body gets a connection reset instead of the answer.
-            RequestBodies.drain(exchange.getRequestBody(), 0);
-            respond(exchange, status, body);
+            Request request = Request.of(exchange);
+            body = route(request, exchange);
+            status = 200;
+        } catch (SchemaRegistryException e) {
+            status = e.status();
+            body = error(e.errorCode(), e.getMessage());
+            if (status >= 500) {
+                LOG.error("Schema registry store error", e);
+            }
+        } catch (HttpError e) {
+            status = e.status();
+            body = error(e.errorCode(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure serving {} {}", exchange.method(), exchange.rawPath(), e);
+            status = 500;
+            body = error(500, "Internal error of the schema registry; its log has the details");
         }
+        // A route that answers without reading the body (a 404, a 405, a GET with a body) must still read it:
+        // otherwise a client still sending a large body gets a connection reset instead of the answer.
+        try {
+            RequestBodies.drain(exchange.body(), 0);
+        } catch (IOException stalledOrGone) {
+            LOG.debug("Could not read the rest of a request body: {}", stalledOrGone.toString());
+        }
+        respond(exchange, status, extraHeader, body);
     }
 
-    private Object route(Request r, HttpExchange exchange) throws IOException {
+    private Object route(Request r, RestExchange exchange) throws IOException {
         List<String> p = r.segments();
         switch (p.isEmpty() ? "" : p.get(0)) {
             case "":
@@ -85,23 +98,35 @@ final class RegistryRestHandler implements HttpHandler {
                 return config(r, exchange);
             case "compatibility":
                 return compatibility(r, exchange);
+            case "mode":
+                return mode(r, exchange);
+            case "contexts":
+                r.allow("GET");
+                requireLength(p, 1);
+                return List.of(DEFAULT_CONTEXT);
+            case "v1":
+                r.allow("GET");
+                if (p.size() == 3 && "metadata".equals(p.get(1)) && "version".equals(p.get(2))) {
+                    return Map.of("version", VERSION, "commitId", "");
+                }
+                throw notFound();
             default:
                 throw notFound();
         }
     }
 
     /** /subjects, /subjects/{s}, /subjects/{s}/versions, /subjects/{s}/versions/{v}[/schema]. */
-    private Object subjects(Request r, HttpExchange exchange) throws IOException {
+    private Object subjects(Request r, RestExchange exchange) throws IOException {
         List<String> p = r.segments();
         if (p.size() == 1) {
             r.allow("GET");
-            return service.subjects();
+            return service.subjects(r.flag("deleted"));
         }
         String subject = p.get(1);
         if (p.size() == 2) {
             if (r.is("POST")) {
-                RegisteredSchema found = service.lookup(subject, schemaText(exchange));
-                return registered(found);
+                SchemaRequest body = schemaRequest(exchange);
+                return registered(service.lookup(subject, body.schema(), r.flag("normalize"), body.references()));
             }
             r.allow("DELETE");
             return service.deleteSubject(subject, r.flag("permanent"));
@@ -111,10 +136,11 @@ final class RegistryRestHandler implements HttpHandler {
         }
         if (p.size() == 3) {
             if (r.is("POST")) {
-                return Map.of("id", service.register(subject, schemaText(exchange)));
+                SchemaRequest body = schemaRequest(exchange);
+                return Map.of("id", service.register(subject, body.schema(), r.flag("normalize"), body.references()));
             }
             r.allow("GET");
-            return service.versions(subject);
+            return service.versions(subject, r.flag("deleted"));
         }
         String version = p.get(3);
         if (p.size() == 4) {
@@ -122,11 +148,15 @@ final class RegistryRestHandler implements HttpHandler {
                 return service.deleteVersion(subject, version, r.flag("permanent"));
             }
             r.allow("GET");
-            return registered(service.version(subject, version));
+            return registered(service.version(subject, version, r.flag("deleted")));
         }
         if (p.size() == 5 && "schema".equals(p.get(4))) {
             r.allow("GET");
-            return new RawJson(service.version(subject, version).schema());
+            return new RawJson(service.version(subject, version, r.flag("deleted")).schema());
+        }
+        if (p.size() == 5 && "referencedby".equals(p.get(4))) {
+            r.allow("GET");
+            return service.referencedBy(subject, version);
         }
         throw notFound();
     }
@@ -135,6 +165,9 @@ final class RegistryRestHandler implements HttpHandler {
     private Object schemas(Request r) {
         List<String> p = r.segments();
         r.allow("GET");
+        if (p.size() == 1) {
+            return allSchemas(r);
+        }
         if (p.size() == 2 && "types".equals(p.get(1))) {
             return List.of("AVRO");
         }
@@ -148,7 +181,16 @@ final class RegistryRestHandler implements HttpHandler {
             throw SchemaRegistryException.schemaNotFound("with id '" + p.get(2) + "'");
         }
         if (p.size() == 3) {
-            return Map.of("schema", service.schemaById(id));
+            Map<String, Object> schema = new LinkedHashMap<>();
+            schema.put("schema", service.schemaById(id));
+            List<SchemaReference> references = service.referencesById(id);
+            if (!references.isEmpty()) {
+                schema.put("references", references);
+            }
+            return schema;
+        }
+        if (p.size() == 4 && "schema".equals(p.get(3))) {
+            return new RawJson(service.schemaById(id));
         }
         if (p.size() == 4 && "versions".equals(p.get(3))) {
             List<Map<String, Object>> uses = new ArrayList<>();
@@ -166,15 +208,64 @@ final class RegistryRestHandler implements HttpHandler {
         throw notFound();
     }
 
+    /** GET /schemas: every version of every subject ({@code subjectPrefix}, {@code deleted}, {@code latestOnly}). */
+    private Object allSchemas(Request r) {
+        String prefix = r.query().getOrDefault("subjectPrefix", "");
+        List<Map<String, Object>> schemas = new ArrayList<>();
+        for (String subject : service.subjects(r.flag("deleted"))) {
+            if (!subject.startsWith(prefix)) {
+                continue;
+            }
+            List<Integer> versions = service.versions(subject, r.flag("deleted"));
+            List<Integer> listed = r.flag("latestOnly") ? versions.subList(versions.size() - 1, versions.size()) : versions;
+            for (int version : listed) {
+                schemas.add(registered(service.version(subject, Integer.toString(version), r.flag("deleted"))));
+            }
+        }
+        return schemas;
+    }
+
+    /**
+     * /mode and /mode/{subject}: this registry is always READWRITE (it has no import mode), so it
+     * says so, and refuses any other mode.
+     */
+    private Object mode(Request r, RestExchange exchange) throws IOException {
+        List<String> p = r.segments();
+        if (p.size() > 2) {
+            throw notFound();
+        }
+        if (r.is("PUT")) {
+            JsonNode body = RequestBodies.readObject(exchange.body(), maxBodyBytes);
+            String mode = body.path("mode").asText("");
+            if (!READWRITE.equalsIgnoreCase(mode)) {
+                throw new HttpError(422, INVALID_MODE, "Invalid mode '" + mode + "': this registry supports only "
+                        + READWRITE);
+            }
+            return Map.of("mode", READWRITE);
+        }
+        r.allow("GET");
+        if (p.size() == 2 && !r.flag("defaultToGlobal")) {
+            throw new HttpError(404, SUBJECT_LEVEL_MODE_NOT_CONFIGURED,
+                    "Subject '" + p.get(1) + "' does not have subject-level mode configured");
+        }
+        return Map.of("mode", READWRITE);
+    }
+
+    private static void requireLength(List<String> segments, int length) {
+        if (segments.size() != length) {
+            throw notFound();
+        }
+    }
+
     /** /config and /config/{subject}: GET, PUT, and DELETE for a subject. */
-    private Object config(Request r, HttpExchange exchange) throws IOException {
+    private Object config(Request r, RestExchange exchange) throws IOException {
         List<String> p = r.segments();
         if (p.size() > 2) {
             throw notFound();
         }
         String subject = p.size() == 2 ? p.get(1) : null;
         if (r.is("PUT")) {
-            JsonNode body = RequestBodies.readObject(exchange.getRequestBody(), maxBodyBytes);
+            JsonNode body = RequestBodies.readObject(exchange.body(), maxBodyBytes);
             JsonNode level = body.get("compatibility");
             CompatibilityLevel set = service.setCompatibility(subject,
                     level == null || level.isNull() ? null : level.asText());
@@ -197,14 +288,24 @@ final class RegistryRestHandler implements HttpHandler {
     }
 
     /** /compatibility/subjects/{s}/versions[/{v}]. */
-    private Object compatibility(Request r, HttpExchange exchange) throws IOException {
+    private Object compatibility(Request r, RestExchange exchange) throws IOException {
         List<String> p = r.segments();
         if (p.size() < 4 || p.size() > 5 || !"subjects".equals(p.get(1)) || !"versions".equals(p.get(3))) {
             throw notFound();
         }
         r.allow("POST");
-        String schema = schemaText(exchange);
-        List<String> problems = service.checkCompatibility(p.get(2), p.size() == 5 ? p.get(4) : null, schema);
+        List<String> problems;
+        try {
+            SchemaRequest body = schemaRequest(exchange);
+            problems = service.checkCompatibility(p.get(2), p.size() == 5 ? p.get(4) : null, body.schema(),
+                    body.references());
+        } catch (SchemaRegistryException invalid) {
+            // Confluent answers a verbose check of an invalid schema with its reason, not with an error.
+            if (invalid.errorCode() != SchemaRegistryException.INVALID_SCHEMA || !r.flag("verbose")) {
+                throw invalid;
+            }
+            problems = List.of(invalid.getMessage());
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("is_compatible", problems.isEmpty());
         if (r.flag("verbose")) {
@@ -213,21 +314,38 @@ final class RegistryRestHandler implements HttpHandler {
         return answer;
     }
 
-    /** The "schema" of a request body; only Avro without references is served here. */
-    private String schemaText(HttpExchange exchange) throws IOException {
-        JsonNode body = RequestBodies.readObject(exchange.getRequestBody(), maxBodyBytes);
+    /** The "schema" and "references" of a request body; only Avro is served here. */
+    private SchemaRequest schemaRequest(RestExchange exchange) throws IOException {
+        JsonNode body = RequestBodies.readObject(exchange.body(), maxBodyBytes);
         String type = body.path("schemaType").asText("AVRO");
         if (!"AVRO".equalsIgnoreCase(type)) {
             throw SchemaRegistryException.invalidSchema("schema type " + type + " is not supported; only AVRO");
-        }
-        if (body.path("references").size() > 0) {
-            throw SchemaRegistryException.invalidSchema("schema references are not supported");
         }
         JsonNode schema = body.get("schema");
         if (schema == null || !schema.isTextual()) {
             throw SchemaRegistryException.invalidSchema("the body has no \"schema\" string");
         }
-        return schema.asText();
+        List<SchemaReference> references = new ArrayList<>();
+        for (JsonNode reference : body.path("references")) {
+            JsonNode name = reference.get("name");
+            JsonNode subject = reference.get("subject");
+            JsonNode version = reference.get("version");
+            if (name == null || !name.isTextual() || subject == null || !subject.isTextual() || version == null
+                    || !version.canConvertToInt()) {
+                throw SchemaRegistryException.invalidSchema("each reference needs a \"name\", a \"subject\" and a "
+                        + "\"version\" number: " + reference);
+            }
+            references.add(new SchemaReference(name.asText(), subject.asText(), version.asInt()));
+        }
+        return new SchemaRequest(schema.asText(), references);
+    }
+
+    private record SchemaRequest(String schema, List<SchemaReference> references) {
+    }
+
+    private static String versionOfThisBuild() {
+        String version = RegistryRestHandler.class.getPackage().getImplementationVersion();
+        return version == null ? "unknown" : version;
     }
 
     private static Map<String, Object> registered(RegisteredSchema s) {
@@ -236,13 +354,16 @@ final class RegistryRestHandler implements HttpHandler {
         json.put("version", s.version());
         json.put("id", s.id());
         json.put("schema", s.schema());
+        if (!s.references().isEmpty()) {
+            json.put("references", s.references());
+        }
         return json;
     }
 
     private static Map<String, Object> error(int code, String message) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("error_code", code);
-        json.put("message", message);
+        json.put("message", ErrorMessages.plain(message));
         return json;
     }
 
@@ -250,7 +371,8 @@ final class RegistryRestHandler implements HttpHandler {
         return new HttpError(404, 404, "HTTP 404 Not Found");
     }
 
-    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+    private static void respond(RestExchange exchange, int status, String[] extraHeader, Object body)
+            throws IOException {
         byte[] bytes;
         try {
             bytes = body instanceof RawJson raw ? raw.json().getBytes(StandardCharsets.UTF_8)
@@ -258,9 +380,7 @@ final class RegistryRestHandler implements HttpHandler {
         } catch (JsonProcessingException e) {
             throw new IOException(e);
         }
-        exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        exchange.respond(status, CONTENT_TYPE, extraHeader, bytes);
     }
 
     /** A body that is JSON text already (a schema), sent as is. */
@@ -270,21 +390,30 @@ final class RegistryRestHandler implements HttpHandler {
     /** Method, decoded path segments and query flags of one request. */
     private record Request(String method, List<String> segments, Map<String, String> query) {
 
-        static Request of(HttpExchange exchange) {
-            String rawPath = exchange.getRequestURI().getRawPath();
+        static Request of(RestExchange exchange) {
+            String rawPath = exchange.rawPath();
             // Split before decoding: a subject may contain an encoded '/'.
             List<String> segments = Arrays.stream(rawPath.split("/")).filter(s -> !s.isEmpty())
-                    .map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8)).toList();
+                    .map(s -> decode(s.replace("+", "%2B"))).toList();
             Map<String, String> query = new HashMap<>();
-            String rawQuery = exchange.getRequestURI().getRawQuery();
+            String rawQuery = exchange.rawQuery();
             if (rawQuery != null) {
                 for (String pair : rawQuery.split("&")) {
                     int eq = pair.indexOf('=');
-                    String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                    query.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+                    query.put(key, eq < 0 ? "" : decode(pair.substring(eq + 1)));
                 }
             }
-            return new Request(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT), segments, query);
+            return new Request(exchange.method().toUpperCase(java.util.Locale.ROOT), segments, query);
+        }
+
+        private static String decode(String text) {
+            try {
+                return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException badEscape) {
+                throw new HttpError(400, 400, "Bad percent-encoding in '" + text + "': '%' must be followed by "
+                        + "two hexadecimal digits");
+            }
         }
 
         boolean is(String expected) {

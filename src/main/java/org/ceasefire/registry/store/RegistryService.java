@@ -1,12 +1,15 @@
 package org.ceasefire.registry.store;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.apache.avro.Schema;
 import org.ceasefire.registry.CompatibilityLevel;
 import org.ceasefire.registry.RegisteredSchema;
+import org.ceasefire.registry.SchemaReference;
 import org.ceasefire.registry.SchemaRegistryException;
 import org.ceasefire.registry.store.LogEntry.Config;
 import org.ceasefire.registry.store.LogEntry.SchemaVersion;
@@ -47,24 +50,88 @@ public final class RegistryService {
         }
     }
 
+    /**
+     * Parses schema text whose named types may be defined by referenced versions of other subjects,
+     * into the canonical form (the referenced types named, not copied in), normalized first when
+     * asked ({@code ?normalize=true}, see {@link SchemaNormalizer}).
+     *
+     * @throws SchemaRegistryException 42201 when the text is not a valid Avro schema or a reference is missing
+     */
+    private Candidate candidate(String schemaText, List<SchemaReference> references, boolean normalize) {
+        if (schemaText == null || schemaText.isBlank()) {
+            throw SchemaRegistryException.invalidSchema("the schema is empty");
+        }
+        Schema.Parser parser = parserWith(references);
+        List<Schema> referenced = List.copyOf(parser.getTypes().values());
+        Schema schema;
+        try {
+            schema = parser.parse(schemaText);
+        } catch (RuntimeException unparsable) {
+            throw SchemaRegistryException.invalidSchema(unparsable.getMessage());
+        }
+        String canonical = schema.toString(referenced, false);
+        return new Candidate(schema, normalize ? SchemaNormalizer.normalize(canonical, referenced) : canonical,
+                references);
+    }
+
+    /** A parser that knows every type the references define, theirs included, transitively. */
+    private Schema.Parser parserWith(List<SchemaReference> references) {
+        Schema.Parser parser = new Schema.Parser();
+        addReferences(parser, references, new HashSet<>());
+        return parser;
+    }
+
+    private void addReferences(Schema.Parser parser, List<SchemaReference> references, Set<String> seen) {
+        for (SchemaReference reference : references) {
+            if (!seen.add(reference.subject() + "\u0000" + reference.version())) {
+                continue;
+            }
+            SchemaVersion target = state.version(reference.subject(), reference.version())
+                    .or(() -> {
+                        log.catchUp();
+                        return state.version(reference.subject(), reference.version());
+                    })
+                    .orElseThrow(() -> SchemaRegistryException.invalidSchema("the reference to '" + reference.name()
+                            + "' names version " + reference.version() + " of subject '" + reference.subject()
+                            + "', which does not exist"));
+            addReferences(parser, target.references(), seen);
+            try {
+                parser.parse(target.schema());
+            } catch (RuntimeException clash) {
+                throw SchemaRegistryException.invalidSchema("the referenced version " + reference.version()
+                        + " of subject '" + reference.subject() + "' cannot be used: " + clash.getMessage());
+            }
+        }
+    }
+
     /** Registers a schema under a subject, or returns the id it already has there. */
-    public synchronized int register(String subject, String schemaText) {
-        String canonical = canonical(schemaText);
-        Schema candidate = new Schema.Parser().parse(canonical);
+    public int register(String subject, String schemaText) {
+        return register(subject, schemaText, false, List.of());
+    }
+
+    /**
+     * As {@link #register(String, String)}, normalizing the schema first when asked, with the
+     * references that define the types it uses.
+     */
+    public synchronized int register(String subject, String schemaText, boolean normalize,
+            List<SchemaReference> references) {
+        Candidate candidate = candidate(schemaText, references, normalize);
+        String canonical = candidate.canonical();
         log.catchUp();
         for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
             List<SchemaVersion> live = state.liveVersions(subject);
-            Optional<SchemaVersion> already = live.stream().filter(v -> v.schema().equals(canonical)).findFirst();
+            Optional<SchemaVersion> already = live.stream().filter(candidate::sameAs).findFirst();
             if (already.isPresent()) {
                 return already.get().id();
             }
             List<String> problems = effectiveCompatibility(subject)
-                    .incompatibilities(candidate, parsed(live));
+                    .incompatibilities(candidate.schema(), parsed(live));
             if (!problems.isEmpty()) {
                 throw incompatible(subject, problems);
             }
-            int id = state.idOf(canonical).orElse(state.maxId() + 1);
-            SchemaVersion entry = new SchemaVersion(subject, state.maxVersion(subject) + 1, id, canonical, false);
+            int id = state.idOf(canonical, references).orElse(state.maxId() + 1);
+            SchemaVersion entry = new SchemaVersion(subject, state.maxVersion(subject) + 1, id, canonical, false,
+                    references);
             log.append(entry);
             Optional<SchemaVersion> applied = state.version(subject, entry.version());
             if (applied.isPresent() && applied.get().equals(entry)) {
@@ -80,13 +147,19 @@ public final class RegistryService {
 
     /** The version of a subject holding this schema (Confluent's {@code POST /subjects/{subject}}). */
     public RegisteredSchema lookup(String subject, String schemaText) {
-        String canonical = canonical(schemaText);
+        return lookup(subject, schemaText, false, List.of());
+    }
+
+    /** As {@link #lookup(String, String)}, normalizing the schema first when asked, with its references. */
+    public RegisteredSchema lookup(String subject, String schemaText, boolean normalize,
+            List<SchemaReference> references) {
+        Candidate candidate = candidate(schemaText, references, normalize);
         return afterCatchingUpOnMiss(() -> {
             List<SchemaVersion> live = state.liveVersions(subject);
             if (live.isEmpty()) {
                 throw SchemaRegistryException.subjectNotFound(subject);
             }
-            return live.stream().filter(v -> v.schema().equals(canonical)).findFirst()
+            return live.stream().filter(candidate::sameAs).findFirst()
                     .map(RegistryService::toRegistered)
                     .orElseThrow(() -> SchemaRegistryException.schemaNotFound("under subject '" + subject + "'"));
         });
@@ -97,6 +170,23 @@ public final class RegistryService {
                 .orElseThrow(() -> SchemaRegistryException.schemaNotFound("with id " + id)));
     }
 
+    /** The references of the schema with this id. */
+    public List<SchemaReference> referencesById(int id) {
+        schemaById(id);
+        return state.referencesById(id);
+    }
+
+    /** The schema with this id, parsed with the types its references define. */
+    public Schema parsedSchemaById(int id) {
+        String text = schemaById(id);
+        return parserWith(state.referencesById(id)).parse(text);
+    }
+
+    /** Ids of the schemas that reference a (live) version of a subject. */
+    public List<Integer> referencedBy(String subject, String versionSpec) {
+        return state.referencedBy(subject, version(subject, versionSpec).version());
+    }
+
     /** The live (subject, version) pairs using a schema id. */
     public List<RegisteredSchema> usesOf(int id) {
         schemaById(id);
@@ -105,8 +195,14 @@ public final class RegistryService {
 
     /** A version given as Confluent does in URLs: a number from 1, or "latest" (or -1). */
     public RegisteredSchema version(String subject, String versionSpec) {
+        return version(subject, versionSpec, false);
+    }
+
+    /** A version; with {@code includeDeleted} a soft-deleted one too ({@code ?deleted=true}). */
+    public RegisteredSchema version(String subject, String versionSpec, boolean includeDeleted) {
         Integer number = parseVersion(versionSpec);
-        return afterCatchingUpOnMiss(() -> toRegistered(liveVersion(subject, number, versionSpec)));
+        return afterCatchingUpOnMiss(() -> toRegistered(includeDeleted ? anyVersion(subject, number, versionSpec)
+                : liveVersion(subject, number, versionSpec)));
     }
 
     /**
@@ -114,18 +210,21 @@ public final class RegistryService {
      * the subject's level looks at). Empty when compatible.
      */
     public List<String> checkCompatibility(String subject, String versionSpec, String schemaText) {
-        Schema candidate = new Schema.Parser().parse(canonical(schemaText));
+        return checkCompatibility(subject, versionSpec, schemaText, List.of());
+    }
+
+    /** As {@link #checkCompatibility(String, String, String)}, for a schema with references. */
+    public List<String> checkCompatibility(String subject, String versionSpec, String schemaText,
+            List<SchemaReference> references) {
+        Schema candidate = candidate(schemaText, references, false).schema();
         Integer number = versionSpec == null ? null : parseVersion(versionSpec);
         CompatibilityLevel level = effectiveCompatibility(subject);
         if (number != null && number > 0) {
             SchemaVersion against = afterCatchingUpOnMiss(() -> liveVersion(subject, number, versionSpec));
             return level.incompatibilities(candidate, parsed(List.of(against)));
         }
-        List<SchemaVersion> live = state.liveVersions(subject);
-        if (live.isEmpty() && versionSpec != null) {
-            throw SchemaRegistryException.subjectNotFound(subject);
-        }
-        return level.incompatibilities(candidate, parsed(live));
+        // Against "latest" of a subject without versions anything is compatible, as in Confluent's registry.
+        return level.incompatibilities(candidate, parsed(state.liveVersions(subject)));
     }
 
     public CompatibilityLevel globalCompatibility() {
@@ -157,12 +256,23 @@ public final class RegistryService {
     }
 
     public List<String> subjects() {
-        return state.liveSubjects();
+        return subjects(false);
+    }
+
+    /** Subjects with a live version; with {@code includeDeleted} also the soft-deleted ones. */
+    public List<String> subjects(boolean includeDeleted) {
+        return includeDeleted ? state.allSubjects() : state.liveSubjects();
     }
 
     public List<Integer> versions(String subject) {
+        return versions(subject, false);
+    }
+
+    /** A subject's version numbers; with {@code includeDeleted} the soft-deleted ones too. */
+    public List<Integer> versions(String subject, boolean includeDeleted) {
         return afterCatchingUpOnMiss(() -> {
-            List<Integer> versions = state.liveVersions(subject).stream().map(SchemaVersion::version).toList();
+            List<Integer> versions = (includeDeleted ? state.allVersions(subject) : state.liveVersions(subject))
+                    .stream().map(SchemaVersion::version).toList();
             if (versions.isEmpty()) {
                 throw SchemaRegistryException.subjectNotFound(subject);
             }
@@ -193,6 +303,7 @@ public final class RegistryService {
             throw new SchemaRegistryException(404, SchemaRegistryException.SUBJECT_SOFT_DELETED,
                     "Subject '" + subject + "' was soft deleted. Set permanent=true to delete permanently");
         }
+        live.forEach(this::requireUnreferenced);
         live.forEach(v -> log.append(softDeleted(v)));
         return live.stream().map(SchemaVersion::version).toList();
     }
@@ -216,9 +327,38 @@ public final class RegistryService {
             log.append(new VersionTombstone(subject, version.version()));
             return version.version();
         }
+        if (number > 0 && state.version(subject, number).filter(SchemaVersion::deleted).isPresent()) {
+            throw new SchemaRegistryException(404, SchemaRegistryException.VERSION_SOFT_DELETED,
+                    "Subject '" + subject + "' Version " + number + " was soft deleted. "
+                            + "Set permanent=true to delete permanently");
+        }
         SchemaVersion version = liveVersion(subject, number, versionSpec);
+        requireUnreferenced(version);
         log.append(softDeleted(version));
         return version.version();
+    }
+
+    /** A version other schemas reference cannot be deleted (Confluent's 42206). */
+    private void requireUnreferenced(SchemaVersion version) {
+        List<Integer> users = state.referencedBy(version.subject(), version.version());
+        if (!users.isEmpty()) {
+            throw new SchemaRegistryException(422, SchemaRegistryException.REFERENCE_EXISTS,
+                    "Version " + version.version() + " of subject '" + version.subject()
+                            + "' is referenced by the schemas with ids " + users + "; delete those first");
+        }
+    }
+
+    /** A version whether soft-deleted or not; "latest" is the newest of them. */
+    private SchemaVersion anyVersion(String subject, int number, String versionSpec) {
+        List<SchemaVersion> all = state.allVersions(subject);
+        if (all.isEmpty()) {
+            throw SchemaRegistryException.subjectNotFound(subject);
+        }
+        if (number < 0) {
+            return all.get(all.size() - 1);
+        }
+        return all.stream().filter(v -> v.version() == number).findFirst()
+                .orElseThrow(() -> SchemaRegistryException.versionNotFound(subject, versionSpec));
     }
 
     private SchemaVersion liveVersion(String subject, int number, String versionSpec) {
@@ -270,15 +410,23 @@ public final class RegistryService {
     }
 
     private static SchemaVersion softDeleted(SchemaVersion v) {
-        return new SchemaVersion(v.subject(), v.version(), v.id(), v.schema(), true);
+        return new SchemaVersion(v.subject(), v.version(), v.id(), v.schema(), true, v.references());
     }
 
-    private static List<Schema> parsed(List<SchemaVersion> versions) {
-        return versions.stream().map(v -> new Schema.Parser().parse(v.schema())).toList();
+    private List<Schema> parsed(List<SchemaVersion> versions) {
+        return versions.stream().map(v -> parserWith(v.references()).parse(v.schema())).toList();
     }
 
     private static RegisteredSchema toRegistered(SchemaVersion v) {
-        return new RegisteredSchema(v.subject(), v.version(), v.id(), v.schema());
+        return new RegisteredSchema(v.subject(), v.version(), v.id(), v.schema(), v.references());
+    }
+
+    /** A schema to register, look up or check: parsed, in canonical text, with its references. */
+    private record Candidate(Schema schema, String canonical, List<SchemaReference> references) {
+
+        boolean sameAs(SchemaVersion version) {
+            return version.schema().equals(canonical) && version.references().equals(references);
+        }
     }
 
     private static SchemaRegistryException incompatible(String subject, List<String> problems) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.ceasefire.registry.CompatibilityLevel;
+import org.ceasefire.registry.SchemaReference;
 import org.ceasefire.registry.store.LogEntry.Config;
 import org.ceasefire.registry.store.LogEntry.SchemaVersion;
 import org.ceasefire.registry.store.LogEntry.VersionTombstone;
@@ -22,7 +23,9 @@ import org.ceasefire.registry.store.LogEntry.VersionTombstone;
 public final class RegistryState {
 
     private final Map<String, TreeMap<Integer, SchemaVersion>> subjects = new HashMap<>();
-    private final Map<Integer, String> schemaById = new HashMap<>();
+    /** Per id, the version that first took it (its text and references are the id's schema). */
+    private final Map<Integer, SchemaVersion> schemaById = new HashMap<>();
+    /** Per schema identity (text and references), its id. */
     private final Map<String, Integer> idBySchema = new HashMap<>();
     private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
     private final CompatibilityLevel defaultLevel;
@@ -51,12 +54,17 @@ public final class RegistryState {
         throw new IllegalArgumentException("unknown log entry " + entry);
     }
 
+    /** A schema's identity: its text, and its references when it has some. */
+    static String identity(String schema, List<SchemaReference> references) {
+        return references.isEmpty() ? schema : schema + "\u0000" + references;
+    }
+
     private boolean applyVersion(SchemaVersion entry) {
-        String schemaWithThisId = schemaById.get(entry.id());
-        if (schemaWithThisId != null && !schemaWithThisId.equals(entry.schema())) {
+        SchemaVersion schemaWithThisId = schemaById.get(entry.id());
+        if (schemaWithThisId != null && !schemaWithThisId.identity().equals(entry.identity())) {
             return false;
         }
-        Integer idOfThisSchema = idBySchema.get(entry.schema());
+        Integer idOfThisSchema = idBySchema.get(entry.identity());
         if (idOfThisSchema != null && idOfThisSchema != entry.id()) {
             return false;
         }
@@ -66,8 +74,8 @@ public final class RegistryState {
             return false;
         }
         versions.put(entry.version(), entry);
-        schemaById.put(entry.id(), entry.schema());
-        idBySchema.put(entry.schema(), entry.id());
+        schemaById.putIfAbsent(entry.id(), entry);
+        idBySchema.put(entry.identity(), entry.id());
         maxId = Math.max(maxId, entry.id());
         return true;
     }
@@ -82,6 +90,11 @@ public final class RegistryState {
         versions.remove(tombstone.version());
         if (versions.isEmpty()) {
             subjects.remove(tombstone.subject());
+        }
+        // An id no version holds any more is gone, as in Confluent's registry (40403); the schema keeps
+        // its id should it be registered again, so ids stay one per schema.
+        if (subjects.values().stream().flatMap(v -> v.values().stream()).noneMatch(v -> v.id() == existing.id())) {
+            schemaById.remove(existing.id());
         }
         return true;
     }
@@ -130,6 +143,11 @@ public final class RegistryState {
                 .toList();
     }
 
+    /** Subjects with any version still in the log, soft-deleted ones included, sorted. */
+    public synchronized List<String> allSubjects() {
+        return subjects.keySet().stream().sorted().toList();
+    }
+
     /** Every live (subject, version) that holds the schema with this id. */
     public synchronized List<SchemaVersion> usesOf(int id) {
         return subjects.values().stream()
@@ -141,11 +159,29 @@ public final class RegistryState {
     }
 
     public synchronized Optional<String> schemaById(int id) {
-        return Optional.ofNullable(schemaById.get(id));
+        return Optional.ofNullable(schemaById.get(id)).map(SchemaVersion::schema);
     }
 
-    public synchronized Optional<Integer> idOf(String canonicalSchema) {
-        return Optional.ofNullable(idBySchema.get(canonicalSchema));
+    /** The references of the schema with this id (empty when it has none or the id is unknown). */
+    public synchronized List<SchemaReference> referencesById(int id) {
+        SchemaVersion version = schemaById.get(id);
+        return version == null ? List.of() : version.references();
+    }
+
+    public synchronized Optional<Integer> idOf(String canonicalSchema, List<SchemaReference> references) {
+        return Optional.ofNullable(idBySchema.get(identity(canonicalSchema, references)));
+    }
+
+    /** Ids of the live schemas that reference this version of a subject, ascending. */
+    public synchronized List<Integer> referencedBy(String subject, int version) {
+        return subjects.values().stream()
+                .flatMap(versions -> versions.values().stream())
+                .filter(v -> !v.deleted() && v.references().stream()
+                        .anyMatch(r -> r.subject().equals(subject) && r.version() == version))
+                .map(SchemaVersion::id)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** The highest id ever applied: the next new schema gets one more. */
