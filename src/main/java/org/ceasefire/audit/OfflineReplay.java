@@ -118,10 +118,7 @@ public final class OfflineReplay implements AutoCloseable {
         handedOver++;
         if (handedOver % CHECK_LEAD_EVERY == 0) {
             checkSent();
-            while (run.backlog() > MAX_LEAD) {
-                run.checkRunning();
-                pause();
-            }
+            run.awaitBacklogAtMost(MAX_LEAD);
         }
     }
 
@@ -164,15 +161,6 @@ public final class OfflineReplay implements AutoCloseable {
         Exception failure = sendFailure.get();
         if (failure != null) {
             throw new IllegalStateException("Cannot hand a statement to the replay's private broker: " + failure.getMessage(), failure);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while replaying", e);
         }
     }
 

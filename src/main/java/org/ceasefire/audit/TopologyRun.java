@@ -88,6 +88,22 @@ final class TopologyRun implements AutoCloseable {
         return backlog;
     }
 
+    /** Waits while the topology has more than {@code records} to process; throws if it fails or makes no progress for long. */
+    void awaitBacklogAtMost(long records) {
+        long since = System.nanoTime();
+        long last = Long.MAX_VALUE;
+        for (long waiting = backlog(); waiting > records; waiting = backlog()) {
+            checkRunning();
+            if (waiting < last) {
+                last = waiting;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since >= STALLED.toNanos()) {
+                throw new IllegalStateException("The replayed topology made no progress for " + STALLED.toMinutes() + " minutes");
+            }
+            sleep(Duration.ofMillis(50));
+        }
+    }
+
     /** Throws if the topology has failed. */
     void checkRunning() {
         Throwable cause = failure.get();
