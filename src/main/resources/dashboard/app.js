@@ -1,10 +1,26 @@
 // The dashboard. Every value from the API comes from untrusted statements: the DOM is built with
 // createElement/textContent only, never by parsing HTML, and links are made only for http(s) URLs.
+// What is shown (window end, period, range, filters, a statement's page) lives in the URL, so a
+// view can be shared and survives a reload.
 'use strict';
 
 (function () {
-  const state = { conflict: null, sides: [], selectedSector: '', knownPairs: new Set(), firstLoad: true, chart: null };
+  const api = window.CeasefireApi;
+  const PAGE_SIZE = 50;
   const REFRESH_DELAY_MS = 300;
+  const OPERATIONS_REFRESH_MS = 15000;
+  const COLOURS = ['#1f5fa8', '#b5461f'];
+  const LIGHT_COLOURS = ['#8fb3dc', '#e0a48c'];
+  /** URL parameter → control; a control at its default is left out of the URL. */
+  const CONTROLS = {
+    end: 'window-end', period: 'period', from: 'range-from', to: 'range-to', sector: 'filter-sector',
+    kind: 'filter-kind', party: 'filter-party', statement: 'filter-statement', casualties: 'casualty-window'
+  };
+  const DEFAULTS = { period: 'week', casualties: 'all' };
+  const state = {
+    conflict: null, sides: [], partyNames: new Map(), sectorNames: new Map(), latestDay: null,
+    endChosen: false, knownPairs: new Set(), firstLoad: true, shown: 0, cursor: null, charts: {}, trendPoints: [], focusIndex: -1
+  };
 
   function el(tag, attrs, children) {
     const node = document.createElement(tag);
@@ -17,106 +33,320 @@
     return node;
   }
 
-  async function getJson(path) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' } });
-    if (!response.ok) { throw new Error(path + ' answered ' + response.status); }
-    return response.json();
-  }
+  function byId(id) { return document.getElementById(id); }
+  function control(key) { return byId(CONTROLS[key]); }
+  function value(key) { return control(key).value; }
 
   function formatTime(iso) {
     if (!iso) { return '—'; }
     return String(iso).replace('T', ' ').replace(/:00Z$|Z$/, ' UTC');
   }
 
-  function sum(counts, codes) {
-    return codes.reduce((total, code) => total + Number((counts || {})[code] || 0), 0);
+  function addDays(isoDate, days) {
+    const day = new Date(isoDate + 'T00:00:00Z');
+    day.setUTCDate(day.getUTCDate() + days);
+    return day.toISOString().slice(0, 10);
   }
 
+  function partyName(code) { return state.partyNames.get(code) || code; }
+  function sectorName(id) { return state.sectorNames.get(id) || id; }
+  /** A side's short label: its first party's name ("Armenia"), the side's full name on hover. */
+  function sideLabel(side) { return side.parties.length ? side.parties[0].name : side.name; }
   function sideCodes(side) { return side.parties.map((party) => party.code); }
+  function sum(counts, codes) { return codes.reduce((total, code) => total + Number((counts || {})[code] || 0), 0); }
 
-  // --- conflict definition and filters -----------------------------------------------------
-  async function loadConflict() {
-    state.conflict = await getJson('/api/conflict');
-    state.sides = state.conflict.sides;
-    document.getElementById('conflict-name').textContent = state.conflict.name;
-    const sectorSelect = document.getElementById('filter-sector');
-    state.conflict.sectors.concat([{ id: 'UNRESOLVED', name: 'Unresolved place names' }, { id: 'WHOLE_FRONT', name: 'Whole front' }])
-      .forEach((sector) => sectorSelect.appendChild(el('option', { value: sector.id, text: sector.name })));
-    const partySelect = document.getElementById('filter-party');
-    state.sides.forEach((side) => side.parties.forEach((party) =>
-      partySelect.appendChild(el('option', { value: party.code, text: party.code + ' — ' + party.name }))));
-    const head = document.getElementById('sectors-head');
-    ['7d', '30d', 'all'].forEach((period) => state.sides.forEach((side) =>
-      head.appendChild(el('th', { className: 'num', text: period + ' ' + sideCodes(side).join('/'), title: side.name }))));
-    head.appendChild(el('th', { className: 'num', text: 'pairs', title: 'Contradictions, all time' }));
-    document.getElementById('filters').addEventListener('change', () => { state.firstLoad = true; loadContradictions(); });
+  function query(params) {
+    const search = new URLSearchParams();
+    Object.entries(params).forEach(([name, v]) => { if (v) { search.set(name, v); } });
+    const text = search.toString();
+    return text ? '?' + text : '';
   }
 
-  // --- sectors ------------------------------------------------------------------------------
+  // --- URL state ----------------------------------------------------------------------------
+  function readUrl() {
+    const params = new URLSearchParams(location.search);
+    Object.keys(CONTROLS).forEach((key) => {
+      const v = params.get(key);
+      const field = control(key);
+      field.value = v != null ? v : (DEFAULTS[key] || '');
+      if (field.tagName === 'SELECT' && field.selectedIndex < 0) { field.value = DEFAULTS[key] || ''; }
+    });
+    state.endChosen = !!params.get('end');
+    return { view: params.get('view'), id: params.get('id') };
+  }
+
+  function viewParams() {
+    const params = {};
+    Object.keys(CONTROLS).forEach((key) => {
+      const v = value(key);
+      if (v && v !== DEFAULTS[key] && (key !== 'end' || state.endChosen)) { params[key] = v; }
+    });
+    return params;
+  }
+
+  function writeUrl(extra, push) {
+    const url = location.pathname + query(Object.assign(viewParams(), extra || {}));
+    if (push) { history.pushState(null, '', url); } else { history.replaceState(null, '', url); }
+  }
+
+  // --- conflict definition and controls ------------------------------------------------------
+  async function loadConflict() {
+    state.conflict = await api.getJson('/api/conflict');
+    state.sides = state.conflict.sides;
+    byId('conflict-name').textContent = state.conflict.name;
+    state.sides.forEach((side) => side.parties.forEach((party) => state.partyNames.set(party.code, party.name)));
+    state.conflict.monitors.forEach((party) => state.partyNames.set(party.code, party.name));
+    const sectors = state.conflict.sectors.concat([{ id: 'UNRESOLVED', name: 'Unresolved place names' }, { id: 'WHOLE_FRONT', name: 'Whole front' }]);
+    sectors.forEach((sector) => state.sectorNames.set(sector.id, sector.name));
+    sectors.forEach((sector) => control('sector').appendChild(el('option', { value: sector.id, text: sector.name })));
+    const partySelect = control('party');
+    state.sides.concat([{ name: 'Monitors', parties: state.conflict.monitors }]).forEach((side) => {
+      const group = el('optgroup', { label: side.name });
+      side.parties.forEach((party) => group.appendChild(el('option', { value: party.code, text: party.name })));
+      partySelect.appendChild(group);
+    });
+  }
+
+  // --- sectors: one common window -------------------------------------------------------------
+  const WINDOWS = [['rolling_7d', '7 days'], ['rolling_30d', '30 days'], ['all_time', 'all time']];
+
   async function loadSectors() {
-    const sectors = await getJson('/api/sectors');
+    const sectors = await api.getJson('/api/sectors' + query({ end: state.endChosen ? value('end') : '' }));
+    const withWindow = sectors.find((sector) => sector.rolling_7d);
+    if (!state.endChosen) {
+      // The API's default: the latest incident day of the whole conflict, shown in the control.
+      state.latestDay = withWindow ? withWindow.rolling_7d.period_end : null;
+      control('end').value = state.latestDay || '';
+    }
+    const windowsRow = byId('sectors-windows');
+    const head = byId('sectors-head');
+    windowsRow.replaceChildren(windowsRow.firstElementChild);
+    head.replaceChildren();
+    WINDOWS.forEach(([key, label]) => {
+      const tally = withWindow ? withWindow[key] : null;
+      const dates = tally && tally.period_start ? tally.period_start + ' – ' + tally.period_end : '';
+      windowsRow.appendChild(el('th', { colspan: String(state.sides.length), className: 'window', 'data-window': key,
+        'data-from': tally && tally.period_start ? tally.period_start : '', 'data-to': tally && tally.period_end ? tally.period_end : '' },
+      [el('span', { text: label }), el('span', { className: 'dates', text: dates })]));
+      state.sides.forEach((side) => head.appendChild(el('th', { className: 'num', text: sideLabel(side), title: side.name })));
+    });
+    windowsRow.appendChild(el('th', { rowspan: '2', className: 'num', text: 'pairs', title: 'Contradictions, all time' }));
     const body = document.querySelector('#sectors tbody');
     body.replaceChildren();
     sectors.forEach((sector) => {
-      const row = el('tr', { 'data-sector': sector.sector }, [el('td', { text: sector.name, title: sector.sector })]);
-      [sector.rolling_7d, sector.rolling_30d, sector.all_time].forEach((tally) => state.sides.forEach((side) =>
-        row.appendChild(el('td', { className: 'num', text: tally ? sum(tally.accusations, sideCodes(side)) : 0 }))));
-      const contradictions = sector.all_time ? Object.values(sector.all_time.contradictions || {}).reduce((a, b) => a + Number(b), 0) : 0;
-      row.appendChild(el('td', { className: 'num', text: contradictions }));
-      if (sector.sector === state.selectedSector) { row.classList.add('selected'); }
-      row.addEventListener('click', () => {
-        state.selectedSector = state.selectedSector === sector.sector ? '' : sector.sector;
-        document.getElementById('trend-sector').textContent = state.selectedSector ? '(' + sector.name + ')' : '(all sectors)';
-        body.querySelectorAll('tr').forEach((tr) => tr.classList.toggle('selected', tr.dataset.sector === state.selectedSector));
-        loadTrend();
-      });
+      const row = el('tr', { 'data-sector': sector.sector, tabindex: '0' }, [el('td', { text: sector.name, title: sector.name })]);
+      WINDOWS.forEach(([key]) => state.sides.forEach((side) => row.appendChild(el('td', {
+        className: 'num', 'data-window': key, 'data-side': side.id, text: sector[key] ? sum(sector[key].accusations, sideCodes(side)) : 0
+      }))));
+      const pairs = sector.all_time ? Object.values(sector.all_time.contradictions || {}).reduce((a, b) => a + Number(b), 0) : 0;
+      row.appendChild(el('td', { className: 'num', text: pairs }));
+      row.classList.toggle('selected', sector.sector === value('sector'));
+      const choose = () => { control('sector').value = value('sector') === sector.sector ? '' : sector.sector; viewChanged(); };
+      row.addEventListener('click', choose);
+      row.addEventListener('keydown', (event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); choose(); } });
       body.appendChild(row);
     });
   }
 
-  // Every Monday from the first to the last week with data, so quiet weeks show as zero, not as a gap.
-  function fillWeeks(mondays) {
-    if (mondays.length === 0) { return []; }
-    const days = [];
-    const last = new Date(mondays[mondays.length - 1] + 'T00:00:00Z');
-    for (let day = new Date(mondays[0] + 'T00:00:00Z'); day <= last && days.length < 520; day.setUTCDate(day.getUTCDate() + 7)) {
-      days.push(day.toISOString().slice(0, 10));
+  // --- bars per side --------------------------------------------------------------------------
+  /** Every period from the first to the last with data, so quiet periods show as zero, not as a gap. */
+  function fillPeriods(starts, period) {
+    if (starts.length === 0) { return []; }
+    const all = [];
+    const last = starts[starts.length - 1];
+    for (let day = starts[0]; day <= last && all.length < 2000;) {
+      all.push(day);
+      if (period === 'month') {
+        const next = new Date(day + 'T00:00:00Z');
+        next.setUTCMonth(next.getUTCMonth() + 1);
+        day = next.toISOString().slice(0, 10);
+      } else {
+        day = addDays(day, 7);
+      }
     }
-    return days;
+    return all;
   }
 
-  // --- trend chart --------------------------------------------------------------------------
-  async function loadTrend() {
-    const query = state.selectedSector ? '?sector=' + encodeURIComponent(state.selectedSector) : '';
-    const weeks = await getJson('/api/discrepancies' + query);
-    const byWeek = new Map();
-    weeks.forEach((week) => {
-      const totals = byWeek.get(week.week_start) || {};
-      Object.entries(week.accusations_by_side).forEach(([side, count]) => { totals[side] = (totals[side] || 0) + count; });
-      byWeek.set(week.week_start, totals);
+  function rangeParams() {
+    return { from: value('from'), to: value('to') };
+  }
+
+  function barChart(canvasId, labels, datasets, onPoint) {
+    if (typeof Chart === 'undefined') { return null; }
+    const existing = state.charts[canvasId];
+    if (existing) {
+      existing.data.labels = labels;
+      existing.data.datasets = datasets;
+      existing.update('none');
+      return existing;
+    }
+    const chart = new Chart(byId(canvasId), {
+      type: 'bar', data: { labels, datasets },
+      options: {
+        animation: false, maintainAspectRatio: false,
+        interaction: { mode: 'index', intersect: false },
+        onHover: (event, elements) => { if (onPoint && elements.length) { onPoint(elements[0].index); } },
+        scales: { x: { ticks: { autoSkip: true, maxRotation: 0 } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
+        plugins: { legend: { position: 'bottom' } }
+      }
     });
-    const labels = fillWeeks(weeks.map((week) => week.week_start).sort());
-    labels.forEach((label) => { if (!byWeek.has(label)) { byWeek.set(label, {}); } });
-    const colours = ['#1f5fa8', '#b5461f'];
-    const datasets = state.sides.map((side, index) => ({
-      label: side.name, borderColor: colours[index], backgroundColor: colours[index], tension: 0,
-      borderDash: index === 0 ? [] : [6, 4],
-      data: labels.map((label) => byWeek.get(label)[side.id] || 0)
-    }));
-    if (typeof Chart === 'undefined') { return; }
-    if (state.chart) {
-      state.chart.data.labels = labels;
-      state.chart.data.datasets = datasets;
-      state.chart.update('none');
-    } else {
-      state.chart = new Chart(document.getElementById('trend'), {
-        type: 'line', data: { labels, datasets },
-        options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
-      });
+    state.charts[canvasId] = chart;
+    return chart;
+  }
+
+  function periodLabel(start) {
+    return (value('period') === 'month' ? 'Month of ' + start.slice(0, 7) : 'Week of ' + start);
+  }
+
+  function showTrendPoint(index) {
+    const points = state.trendPoints;
+    if (index < 0 || index >= points.length) { return; }
+    state.focusIndex = index;
+    const point = points[index];
+    const parts = state.sides.map((side) => side.name + ': ' + (point.accusations_by_side[side.id] || 0));
+    byId('trend-readout').textContent = periodLabel(point.period_start) + ' (' + point.period_start + ' – ' + point.period_end + '). '
+      + 'Accusations made by ' + parts.join(', by ') + '. Contradictions: ' + point.contradictions + '.';
+    byId('trend-readout').dataset.index = String(index);
+    const chart = state.charts.trend;
+    if (chart && chart.setActiveElements) {
+      const active = state.sides.map((side, datasetIndex) => ({ datasetIndex, index }));
+      chart.setActiveElements(active);
+      chart.tooltip.setActiveElements(active, { x: 0, y: 0 });
+      chart.update('none');
     }
   }
 
-  // --- contradictions -----------------------------------------------------------------------
+  async function loadTrend() {
+    const period = value('period');
+    const periods = await api.getJson('/api/activity' + query(Object.assign({ period, sector: value('sector') }, rangeParams())));
+    const byStart = new Map(periods.map((p) => [p.period_start, p]));
+    const labels = fillPeriods(periods.map((p) => p.period_start), period);
+    state.trendPoints = labels.map((start) => byStart.get(start) || {
+      period_start: start, period_end: period === 'month' ? addDays(fillPeriods([start, addDays(start, 40)], 'month')[1], -1) : addDays(start, 6),
+      accusations_by_side: {}, contradictions: 0
+    });
+    byId('trend-period').textContent = period;
+    byId('trend-sector').textContent = value('sector') ? '(' + sectorName(value('sector')) + ')' : '(all sectors)';
+    const datasets = state.sides.map((side, index) => ({
+      label: side.name, backgroundColor: COLOURS[index], borderColor: COLOURS[index],
+      data: state.trendPoints.map((point) => point.accusations_by_side[side.id] || 0)
+    }));
+    barChart('trend', labels.map((start) => period === 'month' ? start.slice(0, 7) : start), datasets, showTrendPoint);
+  }
+
+  function trendKeys(event) {
+    const last = state.trendPoints.length - 1;
+    const moves = { ArrowRight: state.focusIndex + 1, ArrowLeft: state.focusIndex - 1, Home: 0, End: last };
+    if (!(event.key in moves)) { return; }
+    event.preventDefault();
+    showTrendPoint(Math.max(0, Math.min(last, state.focusIndex < 0 && event.key === 'ArrowLeft' ? last : moves[event.key])));
+  }
+
+  // --- casualty claims side by side -----------------------------------------------------------
+  function casualtyRange() {
+    const end = value('end') || state.latestDay;
+    switch (value('casualties')) {
+      case '7d': return end ? { from: addDays(end, -6), to: end } : {};
+      case '30d': return end ? { from: addDays(end, -29), to: end } : {};
+      case 'range': return rangeParams();
+      default: return {};
+    }
+  }
+
+  function lossText(claims) { return claims.killed + ' / ' + claims.wounded; }
+
+  function lossCell(loss, field, className) {
+    const killed = loss.killed[field];
+    const wounded = loss.wounded[field];
+    const text = (field === 'difference' && killed > 0 ? '+' : '') + killed + ' / ' + (field === 'difference' && wounded > 0 ? '+' : '') + wounded;
+    return el('td', { className: 'num ' + className, 'data-side': loss.side, 'data-field': field,
+      'data-killed': String(killed), 'data-wounded': String(wounded), text });
+  }
+
+  async function loadCasualties() {
+    const range = casualtyRange();
+    const rows = await api.getJson('/api/casualties' + query(Object.assign({ sector: value('sector') }, range)));
+    const sidesRow = byId('casualties-sides');
+    const head = byId('casualties-head');
+    sidesRow.replaceChildren(sidesRow.firstElementChild);
+    head.replaceChildren();
+    state.sides.forEach((side, index) => {
+      sidesRow.appendChild(el('th', { colspan: '3', className: 'side-' + (index + 1), text: sideLabel(side) + "'s losses", title: side.name }));
+      const other = state.sides[1 - index];
+      head.appendChild(el('th', { className: 'num', text: 'it says', title: side.name + ' about its own losses' }));
+      head.appendChild(el('th', { className: 'num', text: sideLabel(other) + ' says', title: other.name + ' about ' + side.name + "'s losses" }));
+      head.appendChild(el('th', { className: 'num', text: 'difference' }));
+    });
+    const body = document.querySelector('#casualties tbody');
+    body.replaceChildren();
+    rows.forEach((row) => {
+      const tr = el('tr', { 'data-sector': row.sector }, [el('td', { text: sectorName(row.sector) })]);
+      row.losses.forEach((loss) => {
+        tr.appendChild(lossCell(loss, 'by_itself', 'own'));
+        tr.appendChild(lossCell(loss, 'by_other_side', 'other'));
+        tr.appendChild(lossCell(loss, 'difference', 'difference'));
+      });
+      body.appendChild(tr);
+    });
+    if (rows.length === 0) {
+      body.appendChild(el('tr', {}, [el('td', { colspan: String(1 + 3 * state.sides.length), className: 'hint', text: 'No casualties claimed in this period.' })]));
+    }
+    byId('casualty-dates').textContent = range.from || range.to
+      ? 'Incidents from ' + (range.from || 'the first') + ' to ' + (range.to || 'the last') + '.' : 'All incidents.';
+    await loadCasualtyTrend();
+  }
+
+  async function loadCasualtyTrend() {
+    const period = value('period');
+    const periods = await api.getJson('/api/casualties' + query(Object.assign({ group: 'none', period, sector: value('sector') }, rangeParams())));
+    const labels = periods.map((p) => period === 'month' ? p.period_start.slice(0, 7) : p.period_start);
+    const datasets = [];
+    state.sides.forEach((side, index) => {
+      const other = state.sides[1 - index];
+      datasets.push({ label: sideLabel(side) + ' killed, as it says', backgroundColor: COLOURS[index],
+        data: periods.map((p) => p.losses[index].killed.by_itself) });
+      datasets.push({ label: sideLabel(side) + ' killed, as ' + sideLabel(other) + ' says', backgroundColor: LIGHT_COLOURS[index],
+        data: periods.map((p) => p.losses[index].killed.by_other_side) });
+    });
+    barChart('casualty-trend', labels, datasets, null);
+  }
+
+  // --- map ----------------------------------------------------------------------------------
+  async function loadMap() {
+    const answer = await api.getJson('/api/map');
+    window.CeasefireMap.render(answer, state.sides, value('sector'), (sector) => {
+      if (!sector) { return; }
+      control('sector').value = value('sector') === sector ? '' : sector;
+      viewChanged();
+    });
+  }
+
+  // --- operators ------------------------------------------------------------------------------
+  function emptyRow(body, columns, text) {
+    body.appendChild(el('tr', {}, [el('td', { colspan: String(columns), className: 'hint', text })]));
+  }
+
+  async function loadOperations() {
+    const ops = await api.getJson('/api/operations');
+    byId('ops-summary').textContent = 'Last output: ' + (ops.last_output_at ? formatTime(ops.last_output_at) : 'none yet')
+      + ' · consumer lag of this instance: ' + (ops.consumer_lag == null ? 'not known yet' : ops.consumer_lag + ' statements');
+    byId('ops-summary').dataset.lag = ops.consumer_lag == null ? '' : String(ops.consumer_lag);
+    const days = new Map();
+    ops.dead_letters_per_day.forEach((d) => days.set(d.day, { rejected: d.count, late: 0 }));
+    ops.late_per_day.forEach((d) => days.set(d.day, Object.assign(days.get(d.day) || { rejected: 0 }, { late: d.count })));
+    const dayBody = document.querySelector('#ops-days tbody');
+    dayBody.replaceChildren();
+    [...days.keys()].sort().reverse().slice(0, 60).forEach((day) => dayBody.appendChild(el('tr', { 'data-day': day }, [
+      el('td', { text: day }), el('td', { className: 'num', text: days.get(day).rejected }), el('td', { className: 'num', text: days.get(day).late })])));
+    if (days.size === 0) { emptyRow(dayBody, 3, 'None.'); }
+    const body = document.querySelector('#unresolved tbody');
+    body.replaceChildren();
+    ops.unresolved_places.slice(0, 100).forEach((place) => body.appendChild(el('tr', {}, [
+      el('td', { text: place.name }), el('td', { className: 'num', text: place.count })])));
+    if (ops.unresolved_places.length === 0) { emptyRow(body, 2, 'None: every place name resolved.'); }
+  }
+
+  // --- contradictions -------------------------------------------------------------------------
   function safeLink(url) {
     try {
       const parsed = new URL(String(url));
@@ -129,13 +359,30 @@
 
   function casualtiesText(casualties) {
     if (!casualties || casualties.length === 0) { return 'none claimed'; }
-    return casualties.map((c) => c.party + ': ' + c.killed + ' killed, ' + c.wounded + ' wounded' + (c.civilian ? ' (civilians)' : '')).join('; ');
+    return casualties.map((c) => partyName(c.party) + ': ' + c.killed + ' killed, ' + c.wounded + ' wounded' + (c.civilian ? ' (civilians)' : '')).join('; ');
+  }
+
+  function sideName(sideId) {
+    const side = state.sides.find((s) => s.id === sideId);
+    return side ? side.name : sideId;
+  }
+
+  function claimText(claim) { return String(claim || '').toLowerCase(); }
+
+  function statementLink(statementId, text) {
+    const link = el('a', { href: location.pathname + query({ view: 'statement', id: statementId }), className: 'statement-link', text });
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      writeUrl({ view: 'statement', id: statementId }, true);
+      route();
+    });
+    return link;
   }
 
   function statementView(ref, sideClass) {
     const rows = [
-      ['Issuer', ref.issuer + (ref.side ? ' (' + ref.side + ')' : '')],
-      ['Claim', ref.claim + (ref.accused ? ' against ' + ref.accused : '')],
+      ['Issuer', partyName(ref.issuer) + (ref.side ? ' — ' + sideName(ref.side) : '')],
+      ['Claim', claimText(ref.claim) + (ref.accused ? ' against ' + partyName(ref.accused) : '')],
       ['Published', formatTime(ref.published_at)],
       ['Incident', formatTime(ref.incident_start) + (ref.incident_end ? ' – ' + formatTime(ref.incident_end) : '')],
       ['Place', ref.location || 'whole front'],
@@ -143,12 +390,12 @@
       ['Weapons', (ref.weapons || []).join(', ') || '—']
     ];
     const list = el('dl');
-    rows.forEach(([name, value]) => { list.appendChild(el('dt', { text: name })); list.appendChild(el('dd', { text: value })); });
+    rows.forEach(([name, v]) => { list.appendChild(el('dt', { text: name })); list.appendChild(el('dd', { text: v })); });
     list.appendChild(el('dt', { text: 'Source' }));
     const link = ref.source_url ? safeLink(ref.source_url) : null;
     list.appendChild(link ? el('dd', {}, [link]) : el('dd', { text: ref.source_url || '—' }));
-    const view = el('div', { className: 'statement ' + sideClass, 'data-statement-id': ref.statement_id }, [
-      el('strong', { text: ref.statement_id + ' rev. ' + ref.revision }), list]);
+    const title = el('strong', {}, [statementLink(ref.statement_id, ref.statement_id), document.createTextNode(' rev. ' + ref.revision)]);
+    const view = el('div', { className: 'statement ' + sideClass, 'data-statement-id': ref.statement_id }, [title, list]);
     if (ref.text) { view.appendChild(el('div', { className: 'statement-text', text: ref.text })); }
     return view;
   }
@@ -156,66 +403,182 @@
   function contradictionView(pair, fresh) {
     const meta = el('div', { className: 'meta' }, [
       el('span', { className: 'kind', text: pair.kind.replace(/_/g, ' ').toLowerCase() }),
-      el('span', { text: pair.sector }),
+      el('span', { className: 'sector', text: sectorName(pair.sector), title: pair.sector }),
       el('span', { text: formatTime(pair.incident_start) })
     ]);
     if (pair.corroborated) { meta.appendChild(el('span', { className: 'badge', text: 'corroborated' })); }
-    const item = el('li', { className: 'contradiction' + (fresh ? ' fresh' : ''), 'data-pair-id': pair.pair_id }, [
+    return el('li', { className: 'contradiction' + (fresh ? ' fresh' : ''), 'data-pair-id': pair.pair_id }, [
       meta, el('div', { className: 'sides' }, [statementView(pair.side_one, 'side-one'), statementView(pair.side_two, 'side-two')])]);
-    return item;
   }
 
-  async function loadContradictions() {
-    const params = new URLSearchParams({ limit: '50' });
-    ['sector', 'kind', 'party'].forEach((name) => {
-      const value = document.getElementById('filter-' + name).value;
-      if (value) { params.set(name, value); }
-    });
-    const page = await getJson('/api/contradictions?' + params.toString());
-    const list = document.getElementById('contradictions');
-    list.replaceChildren();
-    page.items.forEach((pair) => {
+  function contradictionParams() {
+    const to = value('to');
+    // The API's 'to' is exclusive; the control's day is included.
+    return { sector: value('sector'), kind: value('kind'), party: value('party'), statement: value('statement').trim(),
+      from: value('from'), to: to ? addDays(to, 1) : '' };
+  }
+
+  function updateExports() {
+    const pairs = query(contradictionParams());
+    byId('export-csv').href = '/api/export/contradictions.csv' + pairs;
+    byId('export-jsonl').href = '/api/export/contradictions.jsonl' + pairs;
+    byId('export-sectors').href = '/api/export/sectors.csv' + query({ end: state.endChosen ? value('end') : '' });
+    byId('export-casualties').href = '/api/export/casualties.csv' + query(Object.assign({ sector: value('sector') }, casualtyRange()));
+  }
+
+  function appendPairs(items, reset) {
+    const list = byId('contradictions');
+    if (reset) { list.replaceChildren(); }
+    items.forEach((pair) => {
       const fresh = !state.firstLoad && !state.knownPairs.has(pair.pair_id);
       state.knownPairs.add(pair.pair_id);
       list.appendChild(contradictionView(pair, fresh));
     });
     state.firstLoad = false;
-    document.getElementById('contradictions-empty').hidden = page.items.length > 0;
+    state.shown = list.children.length;
+    byId('contradictions-empty').hidden = state.shown > 0;
+    byId('older').hidden = !state.cursor;
+    byId('contradictions-end').hidden = !!state.cursor || state.shown === 0;
+    byId('contradictions-count').textContent = state.shown + (state.cursor ? '+ shown' : ' shown');
   }
 
-  // --- live updates -------------------------------------------------------------------------
-  function debounce(action) {
-    let timer = null;
-    return () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => action().catch(showError), REFRESH_DELAY_MS);
-    };
+  /** The first page again, as long as what is shown now (a live change must not lose older pages the user opened). */
+  async function loadContradictions() {
+    const limit = Math.min(500, Math.max(PAGE_SIZE, state.shown));
+    const page = await api.getJson('/api/contradictions' + query(Object.assign(contradictionParams(), { limit: String(limit) })));
+    state.cursor = page.next_cursor;
+    appendPairs(page.items, true);
   }
 
-  function showError(error) {
-    const status = document.getElementById('live-status');
+  async function loadOlder() {
+    if (!state.cursor) { return; }
+    const page = await api.getJson('/api/contradictions' + query(Object.assign(contradictionParams(), { limit: String(PAGE_SIZE), cursor: state.cursor })));
+    state.cursor = page.next_cursor;
+    appendPairs(page.items, false);
+  }
+
+  // --- a statement's page ---------------------------------------------------------------------
+  async function loadStatement(statementId) {
+    byId('statement-id').textContent = statementId;
+    const revisions = byId('statement-revisions');
+    const pairs = byId('statement-pairs');
+    revisions.replaceChildren();
+    pairs.replaceChildren();
+    let history;
+    try {
+      history = await api.getJson('/api/statements/' + encodeURIComponent(statementId));
+    } catch (e) {
+      byId('statement-missing').hidden = false;
+      return;
+    }
+    byId('statement-missing').hidden = true;
+    history.revisions.slice().reverse().forEach((statement) => revisions.appendChild(el('li', {}, [statementView({
+      statement_id: statement.statement_id, revision: statement.revision + (statement.retracted ? ' (retracted)' : ''),
+      issuer: statement.issuer, claim: statement.claim, accused: statement.accused, published_at: statement.published_at,
+      incident_start: statement.incident_start, incident_end: statement.incident_end, location: statement.location,
+      casualties: statement.casualties, weapons: statement.weapons, source_url: statement.source_url, text: statement.text
+    }, 'revision')])));
+    history.pairs.forEach((pair) => pairs.appendChild(contradictionView(pair, false)));
+    if (history.pairs.length === 0) { pairs.appendChild(el('li', { className: 'hint', text: 'In no pair.' })); }
+  }
+
+  // --- loading, live updates, routing ---------------------------------------------------------
+  function reportError(error) {
+    const status = byId('live-status');
     status.textContent = 'error: ' + error.message;
     status.className = 'status offline';
   }
 
-  function connectLive() {
-    const status = document.getElementById('live-status');
-    const refreshTallies = debounce(() => Promise.all([loadSectors(), loadTrend()]));
-    const refreshPairs = debounce(loadContradictions);
-    const source = new EventSource('/api/events');
-    source.onopen = () => { status.textContent = 'live'; status.className = 'status online'; };
-    source.onerror = () => { status.textContent = 'reconnecting…'; status.className = 'status offline'; };
-    source.addEventListener('tally-changed', refreshTallies);
-    ['contradiction-added', 'contradiction-updated', 'contradiction-withdrawn']
-      .forEach((name) => source.addEventListener(name, refreshPairs));
+  function loadAll() {
+    updateExports();
+    return Promise.all([loadSectors().then(loadCasualties), loadTrend(), loadContradictions(), loadOperations(), loadMap()]);
+  }
+
+  function debounce(action) {
+    let timer = null;
+    return () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => action().catch(reportError), REFRESH_DELAY_MS);
+    };
+  }
+
+  function viewChanged() {
+    state.firstLoad = true;
+    state.shown = 0;
+    writeUrl();
+    loadAll().catch(reportError);
+  }
+
+  async function route() {
+    const { view, id } = readUrl();
+    const onStatement = view === 'statement' && id;
+    byId('overview').hidden = !!onStatement;
+    byId('controls').hidden = !!onStatement;
+    byId('statement-page').hidden = !onStatement;
+    byId('statement-back').href = location.pathname + query(viewParams());
+    if (onStatement) {
+      await loadStatement(id);
+    } else {
+      await loadAll();
+    }
+  }
+
+  function showStatus(current, reason) {
+    const status = byId('live-status');
+    const texts = { starting: 'starting…', retrying: 'reconnecting…', reconnecting: 'reconnecting…', live: 'live' };
+    if (status.textContent.startsWith('error: ') && current === 'live') { return; }
+    status.textContent = texts[current];
+    status.className = 'status ' + (current === 'live' ? 'online' : 'offline');
+    status.title = reason || 'Connection to the query API';
+    document.body.dataset.connection = current;
+  }
+
+  function wireControls() {
+    control('end').addEventListener('change', () => { state.endChosen = value('end') !== ''; });
+    ['end', 'period', 'from', 'to', 'sector', 'kind', 'party', 'casualties'].forEach((key) => control(key).addEventListener('change', viewChanged));
+    control('statement').addEventListener('change', viewChanged);
+    byId('filters').addEventListener('submit', (event) => { event.preventDefault(); viewChanged(); });
+    byId('controls').addEventListener('submit', (event) => event.preventDefault());
+    byId('reset-view').addEventListener('click', () => {
+      Object.keys(CONTROLS).forEach((key) => { control(key).value = DEFAULTS[key] || ''; });
+      state.endChosen = false;
+      viewChanged();
+    });
+    byId('older').addEventListener('click', () => loadOlder().catch(reportError));
+    byId('trend').addEventListener('keydown', trendKeys);
+    byId('trend').addEventListener('focus', () => { if (state.focusIndex < 0) { showTrendPoint(state.trendPoints.length - 1); } });
+    byId('statement-back').addEventListener('click', (event) => {
+      event.preventDefault();
+      history.pushState(null, '', byId('statement-back').href);
+      route().catch(reportError);
+    });
+    window.addEventListener('popstate', () => route().catch(reportError));
   }
 
   async function start() {
+    api.onStatus(showStatus);
     await loadConflict();
-    await Promise.all([loadSectors(), loadContradictions(), loadTrend()]);
-    connectLive();
+    wireControls();
+    // The event stream opens before the first load, so that no change made while it loads is missed.
+    const refreshTallies = debounce(() => Promise.all([loadSectors().then(loadCasualties), loadTrend(), loadOperations(), loadMap()]));
+    const refreshPairs = debounce(loadContradictions);
+    api.connectEvents({
+      'tally-changed': refreshTallies,
+      'contradiction-added': refreshPairs,
+      'contradiction-updated': refreshPairs,
+      'contradiction-withdrawn': refreshPairs
+    }, () => route().catch(reportError));
+    await route();
+    api.loaded();
     document.body.dataset.loaded = 'true';
+    // Rejected and late statements and the lag send no event: the operators' figures are re-read now and then.
+    let reading = false;
+    setInterval(() => {
+      if (reading || byId('overview').hidden) { return; }
+      reading = true;
+      loadOperations().catch(reportError).finally(() => { reading = false; });
+    }, OPERATIONS_REFRESH_MS);
   }
 
-  start().catch(showError);
+  start().catch(reportError);
 }());

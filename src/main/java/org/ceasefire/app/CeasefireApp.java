@@ -6,20 +6,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.ceasefire.config.AppConfig;
 import org.ceasefire.config.AppSettings;
 import org.ceasefire.conflict.GazetteerFile;
 import org.ceasefire.embedded.EmbeddedKafka;
+import org.ceasefire.query.MapTiles;
 import org.ceasefire.query.QueryServerConfig;
 import org.ceasefire.query.StreamsQueryConfig;
 import org.ceasefire.query.StreamsQueryServer;
 import org.ceasefire.registry.serde.AvroSerdes;
+import org.ceasefire.topics.InputSubjects;
 import org.ceasefire.topics.TopicBootstrapper;
 import org.ceasefire.topics.Topics;
 import org.ceasefire.topology.CeasefireTopology;
@@ -54,27 +60,33 @@ public final class CeasefireApp implements AutoCloseable {
         GazetteerFile conflictFile = conflictFile(config);
         Topics topics = new Topics(config.get(AppSettings.TOPIC_PREFIX));
         Map<String, Object> client = config.clientProperties();
+        String clusterId;
         try (Admin admin = Admin.create(client)) {
             new TopicBootstrapper(admin).ensure(topics.specs(config.getInt(AppSettings.TOPIC_PARTITIONS),
                     (short) config.getInt(AppSettings.TOPIC_REPLICATION_FACTOR)));
+            clusterId = clusterId(admin);
         }
+        InputSubjects.register(topics, client);
         TopologyConfig topologyConfig = new TopologyConfig(topics, conflictFile.conflict(),
                 config.getDuration(AppSettings.PAIRING_DISTANCE), config.getDuration(AppSettings.PAIRING_HORIZON),
                 AvroSerdes.withSerdeClass(client, config.get(AppSettings.SERDE_CLASS)));
 
         String host = config.get(AppSettings.HTTP_HOST);
+        MapTiles tiles = mapTiles(config);
         // application.server must be known before Streams starts, so a free port is chosen here rather than by the server.
         int port = config.getInt(AppSettings.HTTP_PORT) == 0 ? EmbeddedKafka.freePort() : config.getInt(AppSettings.HTTP_PORT);
         HostInfo advertised = advertised(config, host, port);
 
-        Properties props = StreamsSettings.defaults(config.get(AppSettings.APPLICATION_ID), config.get(AppSettings.BOOTSTRAP_SERVERS),
+        String applicationId = config.get(AppSettings.APPLICATION_ID);
+        Properties props = StreamsSettings.defaults(applicationId, config.get(AppSettings.BOOTSTRAP_SERVERS),
                 advertised.host() + ":" + advertised.port(), client);
         props.putAll(client);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.get(AppSettings.PROCESSING_GUARANTEE));
-        if (!config.get(AppSettings.STATE_DIR).isBlank()) {
-            props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(config.get(AppSettings.STATE_DIR)).toString());
-        }
-        KafkaStreams streams = new KafkaStreams(CeasefireTopology.build(topologyConfig), props);
+        Path stateDir = config.stateDir();
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Topology topology = CeasefireTopology.build(topologyConfig);
+        KafkaStreams streams = new KafkaStreams(topology, props);
+        new LocalStateGuard(stateDir, applicationId).prepare(streams, clusterId, topology);
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("A stream thread failed; it is replaced and its tasks are retried from the last commit", error);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -82,7 +94,7 @@ public final class CeasefireApp implements AutoCloseable {
         streams.start();
         StreamsQueryServer http;
         try {
-            http = StreamsQueryServer.start(streams, new StreamsQueryConfig(new QueryServerConfig(host, port), Optional.of(advertised),
+            http = StreamsQueryServer.start(streams, new StreamsQueryConfig(new QueryServerConfig(host, port).withMapTiles(tiles), Optional.of(advertised),
                     conflictFile.conflict(), topics, config.get(AppSettings.BOOTSTRAP_SERVERS),
                     AvroSerdes.withSerdeClass(client, config.get(AppSettings.SERDE_CLASS))));
         } catch (RuntimeException e) {
@@ -90,13 +102,33 @@ public final class CeasefireApp implements AutoCloseable {
             throw e;
         }
         String url = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + http.port() + "/";
-        LOG.info("ceasefire-monitor running: application id {}, dashboard {}", config.get(AppSettings.APPLICATION_ID), url);
+        LOG.info("ceasefire-monitor running: application id {}, state in {}, dashboard {}", applicationId, stateDir, url);
         return new CeasefireApp(streams, http, config.getDuration(AppSettings.SHUTDOWN_TIMEOUT), url);
+    }
+
+    private static String clusterId(Admin admin) {
+        try {
+            return admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking for the cluster id", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot ask the cluster for its id: " + e.getMessage(), e);
+        }
     }
 
     private static GazetteerFile conflictFile(AppConfig config) {
         String file = config.get(AppSettings.CONFLICT_FILE);
         return GazetteerFile.readOrBuiltIn(file.isBlank() ? null : Path.of(file));
+    }
+
+    /** The dashboard map's tile source; a bad value stops the start with the key and the reason. */
+    private static MapTiles mapTiles(AppConfig config) {
+        try {
+            return MapTiles.parse(config.get(AppSettings.MAP_TILES));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(AppSettings.MAP_TILES.key() + ": " + e.getMessage(), e);
+        }
     }
 
     private static HostInfo advertised(AppConfig config, String host, int port) {

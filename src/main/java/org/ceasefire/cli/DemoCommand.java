@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.ceasefire.app.CeasefireApp;
+import org.ceasefire.app.RetriableNoise;
 import org.ceasefire.audit.AuditReplay;
 import org.ceasefire.audit.AuditResults;
 import org.ceasefire.avro.PeriodKind;
@@ -42,8 +43,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--http-port", defaultValue = "8080", description = "Port of the dashboard and API; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
-    @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the data topics (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--partitions", defaultValue = AppSettings.DEFAULT_PARTITIONS,
+            description = "Partitions of the data topics, the same default as run and dev-cluster (default: ${DEFAULT-VALUE}).")
     int partitions;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "~/.ceasefire-monitor",
+            description = "The app's folder (ceasefire.data.dir); Kafka's retried errors are logged to logs/demo-kafka-retries.log in it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String dataDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,14 +60,17 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long began = System.nanoTime();
         Path work = Files.createTempDirectory("ceasefire-demo-");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+        Path logs = Files.createDirectories(AppConfig.expandHome(dataDir).resolve("logs"));
+        // The broker runs in this process: its retried errors would otherwise print between the demo's own lines.
+        try (RetriableNoise noise = RetriableNoise.divertTo(logs.resolve("demo-kafka-retries.log"));
+             EmbeddedKafka kafka = EmbeddedKafka.start();
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers())) {
             AppConfig config = AppConfig.of(Map.of(
                     AppSettings.BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers(),
                     AppSettings.SCHEMA_REGISTRY_URL.key(), registry.url(),
                     AppSettings.TOPIC_PARTITIONS.key(), String.valueOf(partitions),
-                    AppSettings.TOPIC_REPLICATION_FACTOR.key(), "1",
                     AppSettings.HTTP_PORT.key(), String.valueOf(httpPort),
+                    AppSettings.DATA_DIR.key(), dataDir,
                     AppSettings.STATE_DIR.key(), work.resolve("state").toString()));
             try (CeasefireApp app = CeasefireApp.start(config)) {
                 String[] connection = {"--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url()};
@@ -80,6 +90,8 @@ public final class DemoCommand implements Callable<Integer> {
                 try (AuditResults live = new AuditReplay(config.clientProperties(), TopologyConfigs.from(config)).liveResults()) {
                     printSummary(out, live);
                 }
+                out.println(noise.summary());
+                out.flush();
             }
         } finally {
             EmbeddedKafka.deleteRecursively(work);

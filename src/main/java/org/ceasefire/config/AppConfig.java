@@ -91,6 +91,7 @@ public final class AppConfig {
         require(AppSettings.BOOTSTRAP_SERVERS);
         require(AppSettings.APPLICATION_ID);
         require(AppSettings.TOPIC_PREFIX);
+        require(AppSettings.DATA_DIR);
         String registry = require(AppSettings.SCHEMA_REGISTRY_URL);
         for (String url : registry.split(",")) {
             String u = url.trim().toLowerCase(Locale.ROOT);
@@ -163,6 +164,29 @@ public final class AppConfig {
         } catch (DateTimeParseException e) {
             throw invalid(setting, "'" + value + "' is not an ISO-8601 duration such as PT6H");
         }
+    }
+
+    /** The app's own folder, {@code ~} expanded to the user's home directory. */
+    public Path dataDir() {
+        return expandHome(require(AppSettings.DATA_DIR));
+    }
+
+    /** Kafka Streams' state directory: {@code state.dir}, or {@code state/} in the data folder. */
+    public Path stateDir() {
+        String stateDir = get(AppSettings.STATE_DIR);
+        return stateDir.isBlank() ? dataDir().resolve("state") : expandHome(stateDir);
+    }
+
+    /** {@code ~} or {@code ~/...} at the start of a path is the user's home directory, as in a shell. */
+    public static Path expandHome(String path) {
+        String home = System.getProperty("user.home");
+        if (path.equals("~")) {
+            return Path.of(home);
+        }
+        if (path.startsWith("~/") || path.startsWith("~\\")) {
+            return Path.of(home, path.substring(2));
+        }
+        return Path.of(path);
     }
 
     /** Every key that is not the application's own: for Kafka clients, Streams and the serde. */

@@ -14,8 +14,11 @@ public final class AppSettings {
             "Kafka Streams processing guarantee.");
     public static final Setting TOPIC_PREFIX = new Setting("ceasefire.topic.prefix", "ceasefire.",
             "Prefix of every topic name.");
-    public static final Setting TOPIC_PARTITIONS = new Setting("ceasefire.topic.partitions", "6",
-            "Partitions of the data topics when the app creates them: the most instances that can share the work.");
+    /** One default for run, demo and dev-cluster, so that topics one creates are the topics the other expects. */
+    public static final String DEFAULT_PARTITIONS = "6";
+    public static final Setting TOPIC_PARTITIONS = new Setting("ceasefire.topic.partitions", DEFAULT_PARTITIONS,
+            "Partitions of the data topics when the app creates them (the most instances that can share the work); "
+                    + "existing topics keep theirs, and must all have the same count.");
     public static final Setting TOPIC_REPLICATION_FACTOR = new Setting("ceasefire.topic.replication.factor", "-1",
             "Replication factor of the topics the app creates; -1 takes the broker's default.replication.factor.");
     public static final Setting CONFLICT_FILE = new Setting("ceasefire.conflict.file", "",
@@ -30,8 +33,13 @@ public final class AppSettings {
             "Port of the query API and dashboard; 0 picks a free port.");
     public static final Setting ADVERTISED_HTTP = new Setting("ceasefire.http.advertised", "",
             "host:port other instances use to reach this one's API (Kafka Streams application.server); empty uses host and port above.");
+    public static final Setting MAP_TILES = new Setting("ceasefire.dashboard.map.tiles", "none",
+            "Background tiles of the dashboard's map: none (plain background, no request elsewhere) or an http(s) URL template with {z}, {x}, {y}.");
+    public static final Setting DATA_DIR = new Setting("ceasefire.data.dir", "~/.ceasefire-monitor",
+            "The app's own folder: Kafka Streams state (unless state.dir is set) and logs; ~ is the user's home directory.");
     public static final Setting STATE_DIR = new Setting("state.dir", "",
-            "Kafka Streams state directory; empty uses a folder under the system temp directory.");
+            "Kafka Streams state directory; empty uses state/ in ceasefire.data.dir. Streams keeps one folder per application.id in it; "
+                    + "state built on another cluster or by another topology is deleted and rebuilt from the changelogs.");
     public static final Setting SERDE_CLASS = new Setting("ceasefire.avro.serde.class", "org.ceasefire.registry.serde.SpecificAvroSerde",
             "Avro serde class; io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde works when Confluent's jar is on the class path.");
     public static final Setting SHUTDOWN_TIMEOUT = new Setting("ceasefire.shutdown.timeout", "PT30S",
@@ -39,7 +47,7 @@ public final class AppSettings {
 
     public static final List<Setting> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID, PROCESSING_GUARANTEE,
             TOPIC_PREFIX, TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, CONFLICT_FILE, PAIRING_DISTANCE, PAIRING_HORIZON,
-            HTTP_HOST, HTTP_PORT, ADVERTISED_HTTP, STATE_DIR, SERDE_CLASS, SHUTDOWN_TIMEOUT);
+            HTTP_HOST, HTTP_PORT, ADVERTISED_HTTP, MAP_TILES, DATA_DIR, STATE_DIR, SERDE_CLASS, SHUTDOWN_TIMEOUT);
 
     private AppSettings() {
     }

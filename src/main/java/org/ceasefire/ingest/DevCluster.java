@@ -12,6 +12,7 @@ import org.ceasefire.conflict.GazetteerFile;
 import org.ceasefire.embedded.EmbeddedKafka;
 import org.ceasefire.registry.EmbeddedSchemaRegistry;
 import org.ceasefire.registry.serde.AvroSerdes;
+import org.ceasefire.topics.InputSubjects;
 import org.ceasefire.topics.TopicBootstrapper;
 import org.ceasefire.topics.Topics;
 
@@ -24,12 +25,15 @@ public final class DevCluster implements AutoCloseable {
     private final EmbeddedSchemaRegistry registry;
     private final List<String> createdTopics;
     private final int placesLoaded;
+    private final Map<String, Integer> inputSubjects;
 
-    private DevCluster(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, List<String> createdTopics, int placesLoaded) {
+    private DevCluster(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, List<String> createdTopics, int placesLoaded,
+                       Map<String, Integer> inputSubjects) {
         this.kafka = kafka;
         this.registry = registry;
         this.createdTopics = createdTopics;
         this.placesLoaded = placesLoaded;
+        this.inputSubjects = inputSubjects;
     }
 
     /**
@@ -49,7 +53,9 @@ public final class DevCluster implements AutoCloseable {
             int loaded = new GazetteerLoader(kafka.bootstrapServers(),
                     AvroSerdes.<Place>specific(Map.of("schema.registry.url", registry.url()), false).serializer())
                     .load(gazetteer.places(), topics.gazetteer());
-            return new DevCluster(kafka, registry, created, loaded);
+            // Producers in other languages that only use the latest registered version can send right away.
+            Map<String, Integer> subjects = InputSubjects.register(topics, Map.of("schema.registry.url", registry.url()));
+            return new DevCluster(kafka, registry, created, loaded, subjects);
         } catch (RuntimeException e) {
             if (registry != null) {
                 registry.close();
@@ -84,6 +90,11 @@ public final class DevCluster implements AutoCloseable {
 
     public int placesLoaded() {
         return placesLoaded;
+    }
+
+    /** The input topics' value subjects and the ids of their schemas. */
+    public Map<String, Integer> inputSubjects() {
+        return inputSubjects;
     }
 
     @Override

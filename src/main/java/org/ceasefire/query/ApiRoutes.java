@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.ceasefire.conflict.ConflictDefinition;
@@ -14,14 +15,22 @@ final class ApiRoutes {
     private final CeasefireQueries queries;
     private final ConflictDefinition conflict;
 
-    ApiRoutes(CeasefireQueries queries, ConflictDefinition conflict) {
+    private final ObjectMapper json;
+
+    private final MapTiles mapTiles;
+    private final OperationsLog operations;
+
+    ApiRoutes(CeasefireQueries queries, ConflictDefinition conflict, ObjectMapper json, MapTiles mapTiles, OperationsLog operations) {
         this.queries = queries;
         this.conflict = conflict;
+        this.json = json;
+        this.mapTiles = mapTiles;
+        this.operations = operations;
     }
 
     void register(Javalin app) {
         app.get("/api/conflict", this::conflict);
-        app.get("/api/sectors", ctx -> ctx.json(queries.sectors()));
+        app.get("/api/sectors", ctx -> ctx.json(queries.sectors(params(ctx).date("end"))));
         app.get("/api/sectors/{sector}/days", this::days);
         app.get("/api/contradictions", this::contradictions);
         app.get("/api/contradictions/{pairId}", ctx -> {
@@ -31,6 +40,61 @@ final class ApiRoutes {
         app.get("/api/statements/{statementId}", this::statement);
         app.get("/api/unresolved-places", ctx -> ctx.json(queries.unresolvedPlaces()));
         app.get("/api/discrepancies", this::discrepancies);
+        app.get("/api/activity", this::activity);
+        app.get("/api/casualties", this::casualties);
+        app.get("/api/map", this::map);
+        app.get("/api/operations", this::operations);
+        new ExportRoutes(queries, conflict, json).register(app);
+    }
+
+    private void activity(Context ctx) {
+        RequestParameters params = params(ctx);
+        ctx.json(queries.activity(params.sector("sector"), params.dateRange("from", "to"), params.periodUnit("period", PeriodUnit.WEEK)));
+    }
+
+    private void operations(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dead_letters_per_day", perDay(operations.deadLettersPerDay()));
+        body.put("late_per_day", perDay(operations.latePerDay()));
+        body.put("last_output_at", operations.lastOutputAt().map(Object::toString).orElse(null));
+        java.util.OptionalLong lag = operations.consumerLag();
+        body.put("consumer_lag", lag.isPresent() ? lag.getAsLong() : null);
+        body.put("unresolved_places", queries.unresolvedPlaces());
+        ctx.json(body);
+    }
+
+    /** Newest day first. */
+    private static List<Map<String, Object>> perDay(Map<java.time.LocalDate, Long> counts) {
+        return new java.util.TreeMap<>(counts).descendingMap().entrySet().stream()
+                .map(entry -> {
+                    Map<String, Object> day = new LinkedHashMap<>();
+                    day.put("day", entry.getKey().toString());
+                    day.put("count", entry.getValue());
+                    return day;
+                })
+                .toList();
+    }
+
+    private void map(Context ctx) {
+        Map<String, Object> tiles = new LinkedHashMap<>();
+        tiles.put("url", mapTiles.urlTemplate().orElse(null));
+        tiles.put("attribution", mapTiles.attribution());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tiles", tiles);
+        body.put("places", queries.places());
+        ctx.json(body);
+    }
+
+    private void casualties(Context ctx) {
+        RequestParameters params = params(ctx);
+        ctx.json(casualtyRows(queries, params));
+    }
+
+    /** The casualty comparison a request asks for: per sector unless {@code group=none}. */
+    static List<CasualtyComparison> casualtyRows(CeasefireQueries queries, RequestParameters params) {
+        boolean bySector = "sector".equals(params.choice("group", "sector", List.of("sector", "none")));
+        return queries.casualties(params.sector("sector"), params.dateRange("from", "to"), params.periodUnit("period", PeriodUnit.ALL),
+                bySector);
     }
 
     private void conflict(Context ctx) {
@@ -49,7 +113,7 @@ final class ApiRoutes {
         if (!params.isSector(sector)) {
             throw new NotFoundException("no sector " + sector + " in conflict " + conflict.id());
         }
-        RequestParameters.DateRange range = params.dateRange("from", "to");
+        DateRange range = params.dateRange("from", "to");
         ctx.json(queries.dailyTallies(sector, range.from(), range.to()));
     }
 
@@ -76,7 +140,7 @@ final class ApiRoutes {
     private void discrepancies(Context ctx) {
         RequestParameters params = params(ctx);
         Optional<String> sector = params.sector("sector");
-        RequestParameters.DateRange range = params.dateRange("from", "to");
+        DateRange range = params.dateRange("from", "to");
         List<Map<String, Object>> weeks = queries.discrepancies(sector, range.from(), range.to()).stream()
                 .map(ApiRoutes::week)
                 .toList();

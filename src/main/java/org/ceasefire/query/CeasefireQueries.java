@@ -16,9 +16,11 @@ public interface CeasefireQueries {
 
     /**
      * Every sector of the conflict definition, then any other sector that has tallies (UNRESOLVED,
-     * WHOLE_FRONT), each with its current rolling and all-time tallies.
+     * WHOLE_FRONT), each with its all-time tallies and the sums of its DAY tallies over one 7-day and
+     * one 30-day window common to all sectors, ending on {@code windowEnd} or, when empty, on the
+     * latest incident day of the whole conflict (no windows when nothing was tallied yet).
      */
-    List<SectorOverview> sectors();
+    List<SectorOverview> sectors(Optional<LocalDate> windowEnd);
 
     /** One sector's DAY tallies whose day lies in {@code [from, to]}, oldest first; empty when none. */
     List<SectorTally> dailyTallies(String sector, LocalDate from, LocalDate to);
@@ -40,4 +42,16 @@ public interface CeasefireQueries {
      * {@code sector} is empty.
      */
     List<DiscrepancyWeek> discrepancies(Optional<String> sector, LocalDate from, LocalDate to);
+
+    /** What each side said per period over the range, of one sector or of all sectors together, oldest first. */
+    List<ActivityPeriod> activity(Optional<String> sector, DateRange range, PeriodUnit unit);
+
+    /**
+     * Casualty claims side by side per period over the range, oldest first; per sector when
+     * {@code bySector}, else of all sectors (or the one asked for) together.
+     */
+    List<CasualtyComparison> casualties(Optional<String> sector, DateRange range, PeriodUnit unit, boolean bySector);
+
+    /** Every place of the gazetteer with its current sector, coordinates where known, and accusations and contradictions there. */
+    List<PlaceOverview> places();
 }

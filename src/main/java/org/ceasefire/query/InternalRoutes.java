@@ -27,7 +27,7 @@ final class InternalRoutes {
         app.get(PREFIX + "/current-tallies", ctx -> records(ctx, InternalWire.encodeAll(local.currentTallies())));
         app.get(PREFIX + "/day-tallies", ctx -> {
             RequestParameters params = params(ctx);
-            RequestParameters.DateRange range = params.dateRange("from", "to");
+            DateRange range = params.dateRange("from", "to");
             records(ctx, InternalWire.encodeAll(local.dayTallies(params.sector("sector"), range.from(), range.to())));
         });
         app.get(PREFIX + "/contradictions", ctx -> {
@@ -43,6 +43,8 @@ final class InternalRoutes {
         app.get(PREFIX + "/statements/{statementId}/revisions", ctx -> records(ctx,
                 InternalWire.encodeAll(local.statementRevisions(params(ctx).id("statementId")))));
         app.get(PREFIX + "/unresolved-places", ctx -> ctx.json(Map.of("places", local.unresolvedPlaces())));
+        app.get(PREFIX + "/places", ctx -> records(ctx, InternalWire.encodeAll(local.places())));
+        app.get(PREFIX + "/place-activity", ctx -> ctx.json(Map.of("places", local.placeActivity())));
     }
 
     private RequestParameters params(Context ctx) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.MinistryStatement;
+import org.ceasefire.avro.Place;
 import org.ceasefire.avro.SectorTally;
 
 /**
@@ -31,4 +32,10 @@ public interface LocalQueries {
 
     /** Unresolved place names held here with their counts. */
     List<UnresolvedPlace> unresolvedPlaces();
+
+    /** The gazetteer's places of this conflict (a global store: every instance holds all of them). */
+    List<Place> places();
+
+    /** Per gazetteer place, the accusations and contradictions held here (places with none left out). */
+    List<PlaceActivity> placeActivity();
 }

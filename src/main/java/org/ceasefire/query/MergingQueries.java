@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.PeriodKind;
+import org.ceasefire.avro.Place;
 import org.ceasefire.avro.SectorTally;
 import org.ceasefire.conflict.ConflictDefinition;
 import org.ceasefire.conflict.Sector;
@@ -23,6 +24,9 @@ import org.ceasefire.conflict.Sector;
  * merging their answers in a fixed order so that whichever instance is asked answers the same.
  */
 public final class MergingQueries implements CeasefireQueries {
+    /** The common windows' lengths in days, the end day included. */
+    static final int COMMON_WINDOW_7D = 7;
+    static final int COMMON_WINDOW_30D = 30;
     private static final Comparator<SectorTally> BY_SECTOR_THEN_DAY = Comparator
             .comparing(SectorTally::getSector)
             .thenComparing(SectorTally::getPeriodStart, Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -30,40 +34,54 @@ public final class MergingQueries implements CeasefireQueries {
     private final InstanceDirectory instances;
     private final ConflictDefinition conflict;
     private final DiscrepancySeries discrepancySeries;
+    private final SideFigures sideFigures;
 
     public MergingQueries(InstanceDirectory instances, ConflictDefinition conflict) {
         this.instances = instances;
         this.conflict = conflict;
         this.discrepancySeries = new DiscrepancySeries(conflict);
+        this.sideFigures = new SideFigures(conflict);
     }
 
     @Override
-    public List<SectorOverview> sectors() {
-        // Latest period_end per sector and kind: a store may keep earlier rolling windows too.
-        Map<String, Map<PeriodKind, SectorTally>> current = new TreeMap<>();
+    public List<SectorOverview> sectors(Optional<LocalDate> windowEnd) {
+        Map<String, SectorTally> allTime = new TreeMap<>();
+        LocalDate latestIncidentDay = null;
         for (SectorTally tally : collect(LocalQueries::currentTallies)) {
-            current.computeIfAbsent(tally.getSector(), s -> new EnumMap<>(PeriodKind.class))
-                    .merge(tally.getPeriodKind(), tally, MergingQueries::later);
+            if (tally.getPeriodKind() == PeriodKind.ALL_TIME) {
+                allTime.put(tally.getSector(), tally);
+            } else if (tally.getPeriodEnd() != null && (latestIncidentDay == null || tally.getPeriodEnd().isAfter(latestIncidentDay))) {
+                // Each sector's rolling window ends on its own latest incident day: the latest of them is the conflict's.
+                latestIncidentDay = tally.getPeriodEnd();
+            }
         }
+        Optional<LocalDate> end = windowEnd.isPresent() ? windowEnd : Optional.ofNullable(latestIncidentDay);
+        Map<String, List<SectorTally>> windowDays = new TreeMap<>();
+        end.ifPresent(last -> collect(instance -> instance.dayTallies(Optional.empty(), last.minusDays(COMMON_WINDOW_30D - 1), last))
+                .forEach(day -> windowDays.computeIfAbsent(day.getSector(), s -> new ArrayList<>()).add(day)));
         Map<String, String> names = new LinkedHashMap<>();
         for (Sector sector : conflict.sectors()) {
             names.put(sector.id(), sector.name());
         }
-        current.keySet().forEach(id -> names.putIfAbsent(id, id));
+        allTime.keySet().forEach(id -> names.putIfAbsent(id, SectorNames.of(conflict, id)));
+        windowDays.keySet().forEach(id -> names.putIfAbsent(id, SectorNames.of(conflict, id)));
         List<SectorOverview> overview = new ArrayList<>();
         names.forEach((id, name) -> {
-            Map<PeriodKind, SectorTally> byKind = current.getOrDefault(id, Map.of());
-            overview.add(new SectorOverview(id, name, byKind.get(PeriodKind.ROLLING_7D), byKind.get(PeriodKind.ROLLING_30D),
-                    byKind.get(PeriodKind.ALL_TIME)));
+            List<SectorTally> days = windowDays.getOrDefault(id, List.of());
+            overview.add(new SectorOverview(id, name,
+                    end.map(last -> window(id, PeriodKind.ROLLING_7D, last, COMMON_WINDOW_7D, days)).orElse(null),
+                    end.map(last -> window(id, PeriodKind.ROLLING_30D, last, COMMON_WINDOW_30D, days)).orElse(null),
+                    allTime.get(id)));
         });
         return overview;
     }
 
-    private static SectorTally later(SectorTally a, SectorTally b) {
-        if (a.getPeriodEnd() == null || b.getPeriodEnd() == null) {
-            return b;
-        }
-        return b.getPeriodEnd().isAfter(a.getPeriodEnd()) ? b : a;
+    /** The sum of the DAY tallies of the {@code length} days ending on {@code end}. */
+    private static SectorTally window(String sector, PeriodKind kind, LocalDate end, int length, List<SectorTally> days) {
+        LocalDate start = end.minusDays(length - 1);
+        TallyTotals totals = new TallyTotals();
+        days.stream().filter(day -> !day.getPeriodStart().isBefore(start) && !day.getPeriodStart().isAfter(end)).forEach(totals::add);
+        return totals.toTally(sector, kind, start, end);
     }
 
     @Override
@@ -124,6 +142,38 @@ public final class MergingQueries implements CeasefireQueries {
     @Override
     public List<DiscrepancyWeek> discrepancies(Optional<String> sector, LocalDate from, LocalDate to) {
         return discrepancySeries.weekly(collect(instance -> instance.dayTallies(sector, from, to)));
+    }
+
+    @Override
+    public List<ActivityPeriod> activity(Optional<String> sector, DateRange range, PeriodUnit unit) {
+        List<SectorTally> days = collect(instance -> instance.dayTallies(sector, range.from(), range.to()));
+        return PeriodTotals.of(days, unit, range, false).stream().map(sideFigures::activity).toList();
+    }
+
+    @Override
+    public List<CasualtyComparison> casualties(Optional<String> sector, DateRange range, PeriodUnit unit,
+                                               boolean bySector) {
+        List<SectorTally> days = collect(instance -> instance.dayTallies(sector, range.from(), range.to()));
+        return PeriodTotals.of(days, unit, range, bySector).stream().map(sideFigures::casualties).toList();
+    }
+
+    @Override
+    public List<PlaceOverview> places() {
+        Map<String, Place> places = new TreeMap<>();
+        collect(LocalQueries::places).forEach(place -> places.putIfAbsent(place.getPlaceId(), place));
+        Map<String, Map<String, Long>> accusations = new TreeMap<>();
+        Map<String, Long> pairs = new TreeMap<>();
+        for (PlaceActivity activity : collect(LocalQueries::placeActivity)) {
+            activity.accusations().forEach((issuer, count) ->
+                    accusations.computeIfAbsent(activity.placeId(), id -> new TreeMap<>()).merge(issuer, count, Long::sum));
+            pairs.merge(activity.placeId(), activity.contradictions(), Long::sum);
+        }
+        return places.values().stream().map(place -> {
+            String sector = PlaceSectors.current(place);
+            return new PlaceOverview(place.getPlaceId(), PlaceSectors.displayName(place), sector,
+                    sector == null ? null : SectorNames.of(conflict, sector), place.getLatitude(), place.getLongitude(), place.getPrecision(),
+                    sideFigures.bySide(accusations.getOrDefault(place.getPlaceId(), Map.of())), pairs.getOrDefault(place.getPlaceId(), 0L));
+        }).toList();
     }
 
     private <T> List<T> collect(Function<LocalQueries, List<T>> question) {

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Reads the application's output topics from the beginning, on every instance and without a
  * consumer group, so each instance's SSE clients see every event whichever instance produced it.
  * Records written before this watcher started only teach it which pairs exist (to tell "added"
- * from "updated"); later ones become live events. DLQ and late records are counted for /metrics.
+ * from "updated"); later ones become live events. DLQ and late records are counted for /metrics
+ * and, per day, for the operators' view ({@link OperationsLog}).
  * Reads committed records only: with exactly-once processing, aborted output is never shown.
  */
 public final class OutputTopicWatcher implements AutoCloseable {
@@ -43,6 +44,7 @@ public final class OutputTopicWatcher implements AutoCloseable {
     private final Deserializer<ClaimContradiction> contradictions;
     private final Deserializer<SectorTally> tallies;
     private final LiveEventHub hub;
+    private final OperationsLog operations;
     private final Counter deadLetters;
     private final Counter late;
     private final Set<String> knownPairs = new HashSet<>();
@@ -55,7 +57,7 @@ public final class OutputTopicWatcher implements AutoCloseable {
      *                         cluster, its security keys, which the watcher's consumer needs as much as Streams does
      */
     public OutputTopicWatcher(Map<String, ?> clientProperties, Topics topics, Deserializer<ClaimContradiction> contradictions,
-                              Deserializer<SectorTally> tallies, LiveEventHub hub, MeterRegistry metrics) {
+                              Deserializer<SectorTally> tallies, LiveEventHub hub, MeterRegistry metrics, OperationsLog operations) {
         Map<String, Object> config = new java.util.HashMap<>(clientProperties);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -66,6 +68,7 @@ public final class OutputTopicWatcher implements AutoCloseable {
         this.contradictions = contradictions;
         this.tallies = tallies;
         this.hub = hub;
+        this.operations = operations;
         this.deadLetters = Counter.builder("ceasefire.statements.dlq")
                 .description("Records on the dead-letter topic: undecodable or invalid statements").register(metrics);
         this.late = Counter.builder("ceasefire.statements.late")
@@ -97,6 +100,7 @@ public final class OutputTopicWatcher implements AutoCloseable {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     boolean live = record.offset() >= liveFrom.getOrDefault(partition, 0L);
                     if (record.topic().equals(topics.sectorTallies())) {
+                        operations.output(record.timestamp());
                         if (live && record.value() != null) {
                             changedTallies.put(record.key(), record);
                         }
@@ -137,9 +141,12 @@ public final class OutputTopicWatcher implements AutoCloseable {
         String topic = record.topic();
         if (topic.equals(topics.deadLetters())) {
             deadLetters.increment();
+            operations.deadLetter(record.timestamp());
         } else if (topic.equals(topics.late())) {
             late.increment();
+            operations.late(record.timestamp());
         } else if (topic.equals(topics.contradictions())) {
+            operations.output(record.timestamp());
             onContradiction(record, live);
         }
     }

@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
+    /** What a 503 asks clients to wait: stores usually become queryable within seconds. */
+    static final int RETRY_AFTER_SECONDS = 2;
 
     /** A route as registered with Javalin: what the OpenAPI description must list. */
     public record Route(String method, String path) {
@@ -39,6 +42,7 @@ public final class QueryServer implements AutoCloseable {
     public static QueryServer start(QueryServerConfig config, QueryServices services) {
         ObjectMapper json = JsonMapping.create();
         List<Route> routes = Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> headers = SecurityHeaders.forMapTiles(config.mapTiles());
         Javalin app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
@@ -48,13 +52,13 @@ public final class QueryServer implements AutoCloseable {
                 files.hostedPath = "/";
                 files.directory = "/dashboard";
                 files.location = Location.CLASSPATH;
-                files.headers = SecurityHeaders.ALL;
+                files.headers = headers;
             });
             javalin.staticFiles.enableWebjars();
         });
-        app.before(ctx -> SecurityHeaders.ALL.forEach(ctx::header));
+        app.before(ctx -> headers.forEach(ctx::header));
         registerErrors(app);
-        new ApiRoutes(services.queries(), services.conflict()).register(app);
+        new ApiRoutes(services.queries(), services.conflict(), json, config.mapTiles(), services.operations()).register(app);
         services.local().ifPresent(local -> new InternalRoutes(local, services.conflict()).register(app));
         new OpsRoutes(services.readiness(), services.metrics()).register(app);
         EventStream events = new EventStream(services.events(), json);
@@ -73,10 +77,9 @@ public final class QueryServer implements AutoCloseable {
         app.exception(BadParameterException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
                 Map.of("error", e.getMessage(), "parameter", e.parameter())));
         app.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, Map.of("error", e.getMessage())));
-        app.exception(InstanceUnavailableException.class, (e, ctx) -> {
-            LOG.warn("Query needs an instance that is not available: {}", e.getMessage());
-            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "another instance holding part of the answer is not available"));
-        });
+        app.exception(InstanceUnavailableException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
+        // Any other read of Kafka Streams' metadata or stores in a state that does not allow it: the same, not a bug.
+        app.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, "Kafka Streams is not ready: " + e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Query failed: {} {}", ctx.method(), ctx.path(), e);
             error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", "internal error"));
@@ -88,6 +91,17 @@ public final class QueryServer implements AutoCloseable {
                 error(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no such resource: " + ctx.path()));
             }
         });
+    }
+
+    /**
+     * Start-up and rebalances are normal: the answer says when to ask again and why, and is logged
+     * at DEBUG only, since a dashboard polling during start-up would otherwise fill the log.
+     */
+    private static void unavailable(Context ctx, String reason) {
+        LOG.debug("{} {} answered 503: {}", ctx.method(), ctx.path(), reason);
+        ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        error(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "not ready: retry in " + RETRY_AFTER_SECONDS + " s",
+                "reason", reason == null ? "unavailable" : reason));
     }
 
     private static void error(Context ctx, HttpStatus status, Map<String, String> body) {

@@ -12,7 +12,7 @@ import org.ceasefire.conflict.ConflictDefinition;
  * only the public API.
  */
 public record QueryServices(ConflictDefinition conflict, CeasefireQueries queries, Optional<LocalQueries> local,
-                            LiveEventFeed events, ReadinessCheck readiness, PrometheusMeterRegistry metrics) {
+                            LiveEventFeed events, ReadinessCheck readiness, PrometheusMeterRegistry metrics, OperationsLog operations) {
     public QueryServices {
         Objects.requireNonNull(conflict, "conflict");
         Objects.requireNonNull(queries, "queries");
@@ -20,5 +20,12 @@ public record QueryServices(ConflictDefinition conflict, CeasefireQueries querie
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(readiness, "readiness");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(operations, "operations");
+    }
+
+    /** Without an operations log: the operators' endpoint knows nothing. */
+    public QueryServices(ConflictDefinition conflict, CeasefireQueries queries, Optional<LocalQueries> local,
+                         LiveEventFeed events, ReadinessCheck readiness, PrometheusMeterRegistry metrics) {
+        this(conflict, queries, local, events, readiness, metrics, OperationsLog.none());
     }
 }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.specific.SpecificRecord;
 import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.MinistryStatement;
+import org.ceasefire.avro.Place;
 import org.ceasefire.avro.SectorTally;
 
 /** Another instance's stores, read through its {@code /internal} endpoints. */
@@ -86,6 +87,20 @@ public final class RemoteInstance implements LocalQueries {
             places.add(new UnresolvedPlace(place.path("name").asText(), place.path("count").asLong()));
         }
         return places;
+    }
+
+    @Override
+    public List<Place> places() {
+        return records("/places", Map.of(), Place.class);
+    }
+
+    @Override
+    public List<PlaceActivity> placeActivity() {
+        List<PlaceActivity> activity = new ArrayList<>();
+        for (JsonNode place : get("/place-activity", Map.of()).path("places")) {
+            activity.add(json.convertValue(place, PlaceActivity.class));
+        }
+        return activity;
     }
 
     private <T extends SpecificRecord> List<T> records(String path, Map<String, String> query, Class<T> type) {

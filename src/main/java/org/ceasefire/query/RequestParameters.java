@@ -119,6 +119,24 @@ final class RequestParameters {
         }
     }
 
+    /** {@code week}, {@code month} or {@code all}, in any case. */
+    PeriodUnit periodUnit(String name, PeriodUnit defaultUnit) {
+        return text(name).map(value -> Arrays.stream(PeriodUnit.values())
+                .filter(unit -> unit.name().equalsIgnoreCase(value))
+                .findFirst()
+                .orElseThrow(() -> new BadParameterException(name, "must be one of week, month, all, was " + value)))
+                .orElse(defaultUnit);
+    }
+
+    /** One of the given words, or the default when absent. */
+    String choice(String name, String defaultValue, java.util.List<String> allowed) {
+        String value = text(name).orElse(defaultValue);
+        if (!allowed.contains(value)) {
+            throw new BadParameterException(name, "must be one of " + String.join(", ", allowed) + ", was " + value);
+        }
+        return value;
+    }
+
     Optional<PageCursor> cursor(String name) {
         return text(name).map(value -> {
             try {
@@ -155,10 +173,5 @@ final class RequestParameters {
 
     PageRequest pageRequest() {
         return new PageRequest(integer("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT), cursor("cursor"));
-    }
-
-    record DateRange(LocalDate from, LocalDate to) {
-        static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
-        static final LocalDate END = LocalDate.of(9999, 12, 31);
     }
 }

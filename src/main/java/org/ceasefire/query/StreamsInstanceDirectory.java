@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.ceasefire.topology.CeasefireTopology;
 
@@ -41,7 +43,7 @@ public final class StreamsInstanceDirectory implements InstanceDirectory {
         if (self.isEmpty()) {
             return List.of(local);
         }
-        List<HostInfo> hosts = new ArrayList<>(streams.metadataForAllStreamsClients().stream()
+        List<HostInfo> hosts = new ArrayList<>(metadata(streams::metadataForAllStreamsClients).stream()
                 .map(StreamsMetadata::hostInfo)
                 .filter(host -> host.port() > 0)
                 .distinct()
@@ -68,11 +70,24 @@ public final class StreamsInstanceDirectory implements InstanceDirectory {
         if (self.isEmpty()) {
             return local;
         }
-        KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+        KeyQueryMetadata metadata = metadata(() -> streams.queryMetadataForKey(store, key, Serdes.String().serializer()));
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             throw new InstanceUnavailableException("No instance owns " + store + " key " + key + " now (rebalancing?)", null);
         }
         return instance(metadata.activeHost());
+    }
+
+    /**
+     * Kafka Streams refuses metadata before it has started and while it shuts down or has failed
+     * (IllegalStateException, InvalidStateStoreException): no instance can be named then, so the
+     * answer is "not available now", not a bug.
+     */
+    private <T> T metadata(Supplier<T> question) {
+        try {
+            return question.get();
+        } catch (IllegalStateException | InvalidStateStoreException e) {
+            throw new InstanceUnavailableException("the instances cannot be listed now (Kafka Streams is " + streams.state() + ")", e);
+        }
     }
 
     private LocalQueries instance(HostInfo host) {

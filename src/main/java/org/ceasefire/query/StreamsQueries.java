@@ -30,8 +30,8 @@ public final class StreamsQueries implements CeasefireQueries {
     }
 
     @Override
-    public List<SectorOverview> sectors() {
-        return merging.sectors();
+    public List<SectorOverview> sectors(Optional<LocalDate> windowEnd) {
+        return merging.sectors(windowEnd);
     }
 
     @Override
@@ -62,5 +62,21 @@ public final class StreamsQueries implements CeasefireQueries {
     @Override
     public List<DiscrepancyWeek> discrepancies(Optional<String> sector, LocalDate from, LocalDate to) {
         return merging.discrepancies(sector, from, to);
+    }
+
+    @Override
+    public List<ActivityPeriod> activity(Optional<String> sector, DateRange range, PeriodUnit unit) {
+        return merging.activity(sector, range, unit);
+    }
+
+    @Override
+    public List<CasualtyComparison> casualties(Optional<String> sector, DateRange range, PeriodUnit unit,
+                                               boolean bySector) {
+        return merging.casualties(sector, range, unit, bySector);
+    }
+
+    @Override
+    public List<PlaceOverview> places() {
+        return merging.places();
     }
 }

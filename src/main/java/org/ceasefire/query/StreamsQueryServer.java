@@ -41,11 +41,12 @@ public final class StreamsQueryServer implements AutoCloseable {
         Deserializer<SectorTally> tallies = AvroSerdes.<SectorTally>specific(config.serdeConfig(), false).deserializer();
         Map<String, Object> client = new HashMap<>(config.serdeConfig());
         client.put("bootstrap.servers", config.bootstrapServers());
-        OutputTopicWatcher watcher = new OutputTopicWatcher(client, config.topics(), contradictions, tallies, hub, metrics)
+        OperationsLog operations = new OperationsLog(() -> StreamsLag.of(streams, config.topics().statements()));
+        OutputTopicWatcher watcher = new OutputTopicWatcher(client, config.topics(), contradictions, tallies, hub, metrics, operations)
                 .start();
         StreamsQueries queries = new StreamsQueries(streams, config.conflict(), config.applicationServer());
         QueryServices services = new QueryServices(config.conflict(), queries, Optional.of(queries.local()), hub,
-                new StreamsReadiness(streams), metrics);
+                new StreamsReadiness(streams), metrics, operations);
         try {
             return new StreamsQueryServer(QueryServer.start(config.http(), services), watcher, streamsMetrics, metrics);
         } catch (RuntimeException e) {

@@ -7,8 +7,8 @@ public final class TopicMisconfiguredException extends IllegalStateException {
     private final List<String> problems;
 
     public TopicMisconfiguredException(List<String> problems) {
-        super("Existing topics are configured differently from what ceasefire-monitor needs:\n  - "
-                + String.join("\n  - ", problems));
+        super(problems.size() == 1 ? problems.get(0)
+                : "Existing topics are configured differently from what ceasefire-monitor needs:\n  - " + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }
 

@@ -60,6 +60,7 @@ public final class Topics {
     /**
      * Every topic with the configuration it must have. {@code partitions} applies to the keyed
      * data topics; the gazetteer is small and read whole by every instance, so one partition suffices.
+     * {@code replicationFactor} {@link TopicSpec#BROKER_DEFAULT} takes the broker's default.
      */
     public List<TopicSpec> specs(int partitions, short replicationFactor) {
         Map<String, String> auditLog = Map.of(
@@ -74,11 +75,11 @@ public final class Topics {
                 "retention.bytes", INFINITE);
         Map<String, String> compacted = Map.of("cleanup.policy", "compact");
         return List.of(
-                new TopicSpec(statements(), partitions, replicationFactor, auditLog),
+                new TopicSpec(statements(), partitions, replicationFactor, auditLog, true),
                 new TopicSpec(gazetteer(), 1, replicationFactor, compacted),
-                new TopicSpec(contradictions(), partitions, replicationFactor, compacted),
-                new TopicSpec(sectorTallies(), partitions, replicationFactor, compacted),
-                new TopicSpec(deadLetters(), partitions, replicationFactor, keptForever),
-                new TopicSpec(late(), partitions, replicationFactor, keptForever));
+                new TopicSpec(contradictions(), partitions, replicationFactor, compacted, true),
+                new TopicSpec(sectorTallies(), partitions, replicationFactor, compacted, true),
+                new TopicSpec(deadLetters(), partitions, replicationFactor, keptForever, true),
+                new TopicSpec(late(), partitions, replicationFactor, keptForever, true));
     }
 }

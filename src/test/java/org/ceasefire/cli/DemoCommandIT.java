@@ -2,13 +2,20 @@ package org.ceasefire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandIT {
+    @TempDir
+    Path dataDir;
 
     @Test
     @DisplayName("demo --duration loads the sample, runs the pipeline and ends with the sample's 13 contradictions")
@@ -16,8 +23,19 @@ class DemoCommandIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         long began = System.nanoTime();
-        int exit = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("demo", "--duration", "25s", "--http-port", "0");
+        // The log goes to the process's standard error: captured to check what the console shows.
+        PrintStream console = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        int exit;
+        System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+        try {
+            exit = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                    .execute("demo", "--duration", "25s", "--http-port", "0", "--data-dir", dataDir.toString());
+        } finally {
+            System.setErr(console);
+        }
+        String log = logged.toString(StandardCharsets.UTF_8);
+        console.print(log);
         String printed = out.toString();
         assertThat(exit).as(printed + err).isZero();
         assertThat(printed).contains("Loaded 35 places of conflict AM-AZ", "dashboard          http://127.0.0.1:",
@@ -30,6 +48,10 @@ class DemoCommandIT {
         // The retracted pair (revision 2 of az-mod-2023-06-28-01) is withdrawn.
         assertThat(printed).doesNotContain("az-mod-2023-06-28-01");
         assertThat(printed).containsPattern("UNRESOLVED\\s+statements \\{NK=1\\}");
+        // Kafka's retried errors are in the data folder's log, counted in the summary, and not on the console.
+        assertThat(printed).containsPattern("Kafka logged (no retried errors\\.|\\d+ errors it retried by itself \\(not shown above\\): "
+                + java.util.regex.Pattern.quote(dataDir.resolve("logs").resolve("demo-kafka-retries.log").toString()) + ")");
+        assertThat(log).doesNotContain("CONCURRENT_TRANSACTIONS", "Expected sequence 0 for transactions v2");
         assertThat((System.nanoTime() - began) / 1e9).as("the whole run, 25 s of it waiting").isLessThan(120);
     }
 }

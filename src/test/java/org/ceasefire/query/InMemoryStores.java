@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.MinistryStatement;
+import org.ceasefire.avro.Place;
 import org.ceasefire.avro.PeriodKind;
 import org.ceasefire.avro.SectorTally;
 
@@ -19,6 +20,8 @@ final class InMemoryStores implements LocalQueries {
     final List<ClaimContradiction> contradictions = new ArrayList<>();
     final List<MinistryStatement> statements = new ArrayList<>();
     final List<UnresolvedPlace> unresolved = new ArrayList<>();
+    final List<Place> places = new ArrayList<>();
+    final List<PlaceActivity> placeActivity = new ArrayList<>();
 
     @Override
     public List<SectorTally> currentTallies() {
@@ -52,5 +55,15 @@ final class InMemoryStores implements LocalQueries {
     @Override
     public List<UnresolvedPlace> unresolvedPlaces() {
         return List.copyOf(unresolved);
+    }
+
+    @Override
+    public List<Place> places() {
+        return places;
+    }
+
+    @Override
+    public List<PlaceActivity> placeActivity() {
+        return placeActivity;
     }
 }

@@ -77,19 +77,39 @@ class MergingQueriesTest {
     }
 
     @Test
-    @DisplayName("keeps the latest rolling window when a store holds several, and orders days across instances")
-    void latestRollingWindow() {
+    @DisplayName("sums one common window for every sector from the DAY tallies of all instances, ending on the latest incident day")
+    void commonWindow() {
         InMemoryStores one = new InMemoryStores();
         InMemoryStores two = new InMemoryStores();
-        LocalDate end = LocalDate.parse("2023-04-12");
-        one.tallies.add(QueryFixtures.tally("SYUNIK", org.ceasefire.avro.PeriodKind.ROLLING_7D, end.minusDays(7), end.minusDays(1), Map.of("AM", 1L)));
-        two.tallies.add(QueryFixtures.tally("SYUNIK", org.ceasefire.avro.PeriodKind.ROLLING_7D, end.minusDays(6), end, Map.of("AM", 9L)));
+        // Each sector's own rolling window ends on its own latest incident: Tavush's in 2022.
+        one.tallies.add(QueryFixtures.tally("SYUNIK", org.ceasefire.avro.PeriodKind.ROLLING_7D, LocalDate.parse("2023-04-06"),
+                LocalDate.parse("2023-04-12"), Map.of("AM", 9L)));
+        two.tallies.add(QueryFixtures.tally("TAVUSH-GAZAKH", org.ceasefire.avro.PeriodKind.ROLLING_7D, LocalDate.parse("2022-05-26"),
+                LocalDate.parse("2022-06-01"), Map.of("AM", 1L)));
         one.tallies.add(QueryFixtures.day("SYUNIK", "2023-04-12", Map.of("AM", 1L)));
-        two.tallies.add(QueryFixtures.day("SYUNIK", "2023-04-11", Map.of("AM", 1L)));
+        two.tallies.add(QueryFixtures.day("SYUNIK", "2023-04-11", Map.of("AM", 2L, "AZ", 3L)));
+        two.tallies.add(QueryFixtures.day("SYUNIK", "2023-04-01", Map.of("AZ", 5L)));
+        two.tallies.add(QueryFixtures.day("TAVUSH-GAZAKH", "2022-06-01", Map.of("AM", 1L)));
         MergingQueries queries = new MergingQueries(twoInstances(0, one, two), CONFLICT);
-        SectorOverview syunik = queries.sectors().stream().filter(s -> s.sector().equals("SYUNIK")).findFirst().orElseThrow();
-        assertThat(syunik.rolling7d().getAccusations()).containsEntry("AM", 9L);
+
+        SectorOverview syunik = sector(queries.sectors(Optional.empty()), "SYUNIK");
+        SectorOverview tavush = sector(queries.sectors(Optional.empty()), "TAVUSH-GAZAKH");
+        assertThat(syunik.rolling7d().getPeriodEnd()).isEqualTo(LocalDate.parse("2023-04-12"));
+        assertThat(tavush.rolling7d().getPeriodEnd()).isEqualTo(LocalDate.parse("2023-04-12"));
+        assertThat(tavush.rolling7d().getPeriodStart()).isEqualTo(LocalDate.parse("2023-04-06"));
+        assertThat(syunik.rolling7d().getAccusations()).containsOnly(Map.entry("AM", 3L), Map.entry("AZ", 3L));
+        assertThat(syunik.rolling30d().getAccusations()).containsOnly(Map.entry("AM", 3L), Map.entry("AZ", 8L));
+        assertThat(syunik.rolling30d().getPeriodStart()).isEqualTo(LocalDate.parse("2023-03-14"));
+        assertThat(tavush.rolling7d().getAccusations()).isEmpty();
+
+        SectorOverview tavushThen = sector(queries.sectors(Optional.of(LocalDate.parse("2022-06-03"))), "TAVUSH-GAZAKH");
+        assertThat(tavushThen.rolling7d().getPeriodStart()).isEqualTo(LocalDate.parse("2022-05-28"));
+        assertThat(tavushThen.rolling7d().getAccusations()).containsOnly(Map.entry("AM", 1L));
         assertThat(queries.dailyTallies("SYUNIK", LocalDate.MIN, LocalDate.MAX)).extracting(t -> t.getPeriodStart().toString())
-                .containsExactly("2023-04-11", "2023-04-12");
+                .containsExactly("2023-04-01", "2023-04-11", "2023-04-12");
+    }
+
+    private static SectorOverview sector(List<SectorOverview> sectors, String id) {
+        return sectors.stream().filter(s -> s.sector().equals(id)).findFirst().orElseThrow();
     }
 }

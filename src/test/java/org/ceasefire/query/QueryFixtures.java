@@ -97,7 +97,7 @@ final class QueryFixtures {
                 .build();
     }
 
-    /** Three pairs in two sectors, tallies for SYUNIK, two revisions of one statement, two unresolved names. */
+    /** Three pairs in two sectors, two places (Tegh with coordinates, Goris without), tallies for SYUNIK (casualty claims on 2023-04-11), two revisions of one statement, two unresolved names. */
     static InMemoryStores sample() {
         InMemoryStores stores = new InMemoryStores();
         LocalDate end = LocalDate.parse("2023-04-12");
@@ -105,7 +105,10 @@ final class QueryFixtures {
         stores.tallies.add(tally("SYUNIK", PeriodKind.ROLLING_30D, end.minusDays(29), end, Map.of("AM", 5L, "AZ", 4L, "NK", 1L)));
         stores.tallies.add(tally("SYUNIK", PeriodKind.ALL_TIME, null, null, Map.of("AM", 7L, "AZ", 6L)));
         stores.tallies.add(day("SYUNIK", "2023-04-10", Map.of("AM", 1L)));
-        stores.tallies.add(day("SYUNIK", "2023-04-11", Map.of("AM", 2L, "AZ", 2L)));
+        stores.tallies.add(SectorTally.newBuilder(day("SYUNIK", "2023-04-11", Map.of("AM", 2L, "AZ", 2L)))
+                .setKilledClaimed(Map.of("AM>AM", 1L, "AZ>AM", 5L, "AM>AZ", 7L, "EUMA>AM", 1L))
+                .setWoundedClaimed(Map.of("AM>AM", 2L))
+                .build());
         stores.tallies.add(day("SYUNIK", "2023-04-17", Map.of("AZ", 3L, "EUMA", 1L)));
         stores.tallies.add(day("TAVUSH-GAZAKH", "2023-04-11", Map.of("NK", 4L)));
         stores.contradictions.add(pair("p-old", ContradictionKind.MUTUAL_ACCUSATION, "SYUNIK", "2023-04-10T08:00:00Z", "am-1", "az-1"));
@@ -115,6 +118,14 @@ final class QueryFixtures {
         stores.statements.add(statement("am-1", 1, "Fire near Tegh."));
         stores.unresolved.add(new UnresolvedPlace("Nowhere-village", 2));
         stores.unresolved.add(new UnresolvedPlace("Atlantis", 5));
+        for (org.ceasefire.avro.Place place : org.ceasefire.conflict.GazetteerFile.builtIn().places()) {
+            if (place.getPlaceId().equals("tegh")) {
+                stores.places.add(org.ceasefire.avro.Place.newBuilder(place).setLatitude(39.563).setLongitude(46.487).setPrecision("village").build());
+            } else if (place.getPlaceId().equals("goris")) {
+                stores.places.add(place);
+            }
+        }
+        stores.placeActivity.add(new PlaceActivity("tegh", Map.of("AM", 2L, "NK", 1L, "AZ", 2L, "EUMA", 4L), 2));
         return stores;
     }
 }

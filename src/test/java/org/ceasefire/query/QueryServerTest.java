@@ -62,18 +62,36 @@ class QueryServerTest {
     @DisplayName("sectors")
     class Sectors {
         @Test
-        @DisplayName("lists every sector of the definition with its current rolling tallies")
+        @DisplayName("lists every sector with one common 7- and 30-day window summed from DAY tallies, ending on the latest incident day")
         void listsSectors() {
             JsonNode sectors = http.get("/api/sectors").json();
             assertThat(sectors).hasSize(CONFLICT.sectors().size());
             JsonNode syunik = find(sectors, "sector", "SYUNIK");
             assertThat(syunik.path("name").asText()).startsWith("Syunik border");
-            assertThat(syunik.path("rolling_7d").path("accusations").path("AM").asLong()).isEqualTo(3);
+            // The latest incident day of the conflict is the latest end of the sectors' own rolling windows: 2023-04-12.
+            assertThat(syunik.path("rolling_7d").path("period_start").asText()).isEqualTo("2023-04-06");
             assertThat(syunik.path("rolling_7d").path("period_end").asText()).isEqualTo("2023-04-12");
-            assertThat(syunik.path("rolling_30d").path("accusations").path("NK").asLong()).isEqualTo(1);
+            assertThat(syunik.path("rolling_7d").path("accusations").path("AM").asLong()).isEqualTo(3);
+            assertThat(syunik.path("rolling_30d").path("period_start").asText()).isEqualTo("2023-03-14");
+            assertThat(syunik.path("rolling_30d").path("accusations").path("AZ").asLong()).isEqualTo(2);
             assertThat(syunik.path("all_time").path("period_kind").asText()).isEqualTo("ALL_TIME");
             assertThat(syunik.path("all_time").path("period_start").isNull()).isTrue();
-            assertThat(find(sectors, "sector", "TAVUSH-GAZAKH").path("rolling_7d").isNull()).isTrue();
+            JsonNode tavush = find(sectors, "sector", "TAVUSH-GAZAKH");
+            assertThat(tavush.path("rolling_7d").path("period_end").asText()).isEqualTo("2023-04-12");
+            assertThat(tavush.path("rolling_7d").path("accusations").path("NK").asLong()).isEqualTo(4);
+            assertThat(find(sectors, "sector", "NK-NORTH").path("rolling_7d").path("accusations").size()).isZero();
+        }
+
+        @Test
+        @DisplayName("ends the common window on the day asked for")
+        void windowEnd() {
+            JsonNode syunik = find(http.get("/api/sectors?end=2023-04-17").json(), "sector", "SYUNIK");
+            assertThat(syunik.path("rolling_7d").path("period_start").asText()).isEqualTo("2023-04-11");
+            assertThat(syunik.path("rolling_7d").path("accusations").path("AZ").asLong()).isEqualTo(5);
+            assertThat(syunik.path("rolling_7d").path("accusations").path("AM").asLong()).isEqualTo(2);
+            TestHttp.Reply bad = http.get("/api/sectors?end=yesterday");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().path("parameter").asText()).isEqualTo("end");
         }
 
         @Test
@@ -175,6 +193,155 @@ class QueryServerTest {
             TestHttp.Reply missing = http.get("/api/contradictions/p-none");
             assertThat(missing.status()).isEqualTo(404);
             assertThat(missing.json().path("error").asText()).contains("p-none");
+        }
+    }
+
+    @Nested
+    @DisplayName("activity, casualties, exports")
+    class Series {
+        @Test
+        @DisplayName("gives accusations per side per week and per month, of all sectors or one, both sides always present")
+        void activity() {
+            JsonNode weeks = http.get("/api/activity?from=2023-04-01&to=2023-04-30").json();
+            assertThat(weeks).extracting(w -> w.path("period_start").asText() + ".." + w.path("period_end").asText() + " "
+                            + w.path("accusations_by_side").path("ARMENIAN").asLong() + ":" + w.path("accusations_by_side").path("AZERBAIJANI").asLong())
+                    .containsExactly("2023-04-10..2023-04-16 7:2", "2023-04-17..2023-04-23 0:3");
+            JsonNode months = http.get("/api/activity?period=month&sector=SYUNIK").json();
+            assertThat(months).hasSize(1);
+            assertThat(months.get(0).path("period_start").asText()).isEqualTo("2023-04-01");
+            assertThat(months.get(0).path("period_end").asText()).isEqualTo("2023-04-30");
+            assertThat(months.get(0).path("accusations_by_side").path("ARMENIAN").asLong()).isEqualTo(3);
+            assertThat(months.get(0).path("accusations_by_side").path("AZERBAIJANI").asLong()).isEqualTo(5);
+            TestHttp.Reply bad = http.get("/api/activity?period=fortnight");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().path("error").asText()).contains("week, month, all");
+        }
+
+        @Test
+        @DisplayName("puts each side's casualty claims next to the other side's, with the difference, per sector")
+        void casualties() {
+            JsonNode rows = http.get("/api/casualties?from=2023-04-01&to=2023-04-30").json();
+            JsonNode syunik = find(rows, "sector", "SYUNIK");
+            assertThat(syunik.path("period_start").asText()).isEqualTo("2023-04-01");
+            assertThat(syunik.path("period_end").asText()).isEqualTo("2023-04-30");
+            JsonNode armenian = syunik.path("losses").get(0);
+            assertThat(armenian.path("side").asText()).isEqualTo("ARMENIAN");
+            // Armenia says it lost 1 killed; Azerbaijan says 5; the monitor's figure belongs to neither side.
+            assertThat(armenian.path("killed").path("by_itself").asLong()).isEqualTo(1);
+            assertThat(armenian.path("killed").path("by_other_side").asLong()).isEqualTo(5);
+            assertThat(armenian.path("killed").path("difference").asLong()).isEqualTo(4);
+            assertThat(armenian.path("wounded").path("by_itself").asLong()).isEqualTo(2);
+            JsonNode azerbaijani = syunik.path("losses").get(1);
+            assertThat(azerbaijani.path("killed").path("by_itself").asLong()).isZero();
+            assertThat(azerbaijani.path("killed").path("by_other_side").asLong()).isEqualTo(7);
+            JsonNode weekly = http.get("/api/casualties?group=none&period=week").json();
+            assertThat(weekly).extracting(w -> w.path("period_start").asText()).containsExactly("2023-04-10", "2023-04-17");
+            assertThat(weekly.get(0).path("sector").isNull()).isTrue();
+            assertThat(weekly.get(0).path("losses").get(0).path("killed").path("by_other_side").asLong()).isEqualTo(5);
+            assertThat(http.get("/api/casualties?group=party").json().path("parameter").asText()).isEqualTo("group");
+        }
+
+        @Test
+        @DisplayName("exports every matching pair as CSV and as JSON Lines, with the API's fields, and the sectors as CSV")
+        void exports() throws Exception {
+            TestHttp.Reply csv = http.get("/api/export/contradictions.csv?sector=SYUNIK");
+            assertThat(csv.status()).isEqualTo(200);
+            assertThat(csv.response().headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            assertThat(csv.response().headers().firstValue("Content-Disposition").orElse("")).contains("contradictions.csv");
+            String[] lines = csv.response().body().split("\r\n");
+            assertThat(lines).hasSize(3);
+            List<String> header = List.of(lines[0].split(","));
+            assertThat(header).contains("pair_id", "kind", "sector", "incident_start", "side_one.statement_id", "side_two.issuer");
+            assertThat(lines[1]).startsWith("p-new,ACCUSATION_VS_CALM,SYUNIK,");
+            String[] jsonLines = http.get("/api/export/contradictions.jsonl").response().body().split("\n");
+            assertThat(jsonLines).hasSize(3);
+            JsonNode first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(jsonLines[0]);
+            assertThat(first).isEqualTo(http.get("/api/contradictions?limit=1").json().path("items").get(0));
+            String sectors = http.get("/api/export/sectors.csv?end=2023-04-17").response().body();
+            assertThat(sectors.split("\r\n")[0]).startsWith("sector,name,rolling_7d.sector,rolling_7d.period_kind");
+            assertThat(sectors).contains("\r\nSYUNIK,\"Syunik border and the Lachin corridor (Goris, Tegh, Kapan)\",SYUNIK,ROLLING_7D,2023-04-11,2023-04-17,")
+                    .doesNotContain(",all_time,");
+            assertThat(CsvExport.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        }
+    }
+
+    @Nested
+    @DisplayName("map")
+    class MapOfPlaces {
+        @Test
+        @DisplayName("lists every place with its sector, coordinates where known, accusations by side and contradictions; no tiles by default")
+        void places() {
+            JsonNode map = http.get("/api/map").json();
+            assertThat(map.path("tiles").path("url").isNull()).isTrue();
+            JsonNode tegh = find(map.path("places"), "place_id", "tegh");
+            assertThat(tegh.path("name").asText()).isEqualTo("Tegh");
+            assertThat(tegh.path("sector").asText()).isEqualTo("SYUNIK");
+            assertThat(tegh.path("sector_name").asText()).startsWith("Syunik border");
+            assertThat(tegh.path("latitude").asDouble()).isEqualTo(39.563);
+            assertThat(tegh.path("precision").asText()).isEqualTo("village");
+            assertThat(tegh.path("accusations_by_side").path("ARMENIAN").asLong()).isEqualTo(3);
+            assertThat(tegh.path("accusations_by_side").path("AZERBAIJANI").asLong()).isEqualTo(2);
+            assertThat(tegh.path("contradictions").asLong()).isEqualTo(2);
+            JsonNode goris = find(map.path("places"), "place_id", "goris");
+            assertThat(goris.path("latitude").isNull()).isTrue();
+            assertThat(goris.path("accusations_by_side").path("ARMENIAN").asLong()).isZero();
+            assertThat(http.get("/").response().headers().firstValue("Content-Security-Policy").orElse(""))
+                    .contains("img-src 'self' data:;");
+        }
+
+        @Test
+        @DisplayName("with a tile source, names it to the dashboard and allows images from its origin only")
+        void tiles() {
+            MapTiles tiles = MapTiles.parse("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+            QueryServices services = new QueryServices(CONFLICT, new MergingQueries(new SingleInstanceDirectory(stores), CONFLICT),
+                    Optional.of(stores), HUB, READY::get, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            try (QueryServer withTiles = QueryServer.start(QueryServerConfig.localhost(0).withMapTiles(tiles), services)) {
+                TestHttp tileHttp = new TestHttp(withTiles.port());
+                JsonNode map = tileHttp.get("/api/map").json();
+                assertThat(map.path("tiles").path("url").asText()).isEqualTo("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+                assertThat(map.path("tiles").path("attribution").asText()).contains("OpenStreetMap contributors");
+                assertThat(tileHttp.get("/index.html").response().headers().firstValue("Content-Security-Policy").orElse(""))
+                        .contains("img-src 'self' data: https://tile.openstreetmap.org;", "script-src 'self';", "connect-src 'self';");
+            }
+            assertThat(MapTiles.parse("none").urlTemplate()).isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> MapTiles.parse("https://{s}.tile.example.org/{z}/{x}/{y}.png"))
+                    .hasMessageContaining("without {s}");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> MapTiles.parse("ftp://tiles.example.org/{z}/{x}/{y}.png"))
+                    .hasMessageContaining("http(s)");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> MapTiles.parse("https://tiles.example.org/map.png"))
+                    .hasMessageContaining("{z}, {x} and {y}");
+        }
+    }
+
+    @Nested
+    @DisplayName("operators")
+    class Operators {
+        @Test
+        @DisplayName("gives rejected and late statements per day, newest first, the last output time, the lag and the unresolved names")
+        void operations() {
+            OperationsLog log = new OperationsLog(() -> java.util.OptionalLong.of(17));
+            log.deadLetter(java.time.Instant.parse("2023-04-11T10:00:00Z").toEpochMilli());
+            log.deadLetter(java.time.Instant.parse("2023-04-11T23:59:59Z").toEpochMilli());
+            log.deadLetter(java.time.Instant.parse("2023-04-12T00:00:00Z").toEpochMilli());
+            log.late(java.time.Instant.parse("2023-04-12T08:00:00Z").toEpochMilli());
+            log.output(java.time.Instant.parse("2023-04-12T09:00:00Z").toEpochMilli());
+            log.output(java.time.Instant.parse("2023-04-12T08:00:00Z").toEpochMilli());
+            QueryServices services = new QueryServices(CONFLICT, new MergingQueries(new SingleInstanceDirectory(stores), CONFLICT),
+                    Optional.of(stores), HUB, READY::get, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), log);
+            try (QueryServer withLog = QueryServer.start(QueryServerConfig.localhost(0), services)) {
+                JsonNode ops = new TestHttp(withLog.port()).get("/api/operations").json();
+                assertThat(ops.path("dead_letters_per_day")).extracting(d -> d.path("day").asText() + "=" + d.path("count").asLong())
+                        .containsExactly("2023-04-12=1", "2023-04-11=2");
+                assertThat(ops.path("late_per_day")).extracting(d -> d.path("day").asText() + "=" + d.path("count").asLong())
+                        .containsExactly("2023-04-12=1");
+                assertThat(ops.path("last_output_at").asText()).isEqualTo("2023-04-12T09:00:00Z");
+                assertThat(ops.path("consumer_lag").asLong()).isEqualTo(17);
+                assertThat(ops.path("unresolved_places").get(0).path("name").asText()).isEqualTo("Atlantis");
+            }
+            JsonNode unknown = http.get("/api/operations").json();
+            assertThat(unknown.path("consumer_lag").isNull()).isTrue();
+            assertThat(unknown.path("last_output_at").isNull()).isTrue();
+            assertThat(unknown.path("dead_letters_per_day")).isEmpty();
         }
     }
 

@@ -107,9 +107,14 @@ final class RunningApp implements AutoCloseable {
     }
 
     private void publishGazetteer() {
+        publishPlaces(GazetteerFile.builtIn().places().toArray(Place[]::new));
+    }
+
+    /** Writes places to the gazetteer topic: new ones, or corrections of the built-in ones. */
+    void publishPlaces(Place... batch) {
         try (KafkaProducer<String, Place> places = new KafkaProducer<>(producerConfig(), new StringSerializer(),
                 AvroSerdes.<Place>specific(serdeConfig, false).serializer())) {
-            for (Place place : GazetteerFile.builtIn().places()) {
+            for (Place place : batch) {
                 places.send(new ProducerRecord<>(topics.gazetteer(), place.getPlaceId(), place));
             }
         }
@@ -117,6 +122,18 @@ final class RunningApp implements AutoCloseable {
 
     /** Starts one more instance and waits until it is RUNNING. */
     Instance startInstance() {
+        Instance instance = createInstance();
+        instance.streams().start();
+        awaitAllRunning();
+        return instance;
+    }
+
+    /**
+     * Creates one more instance whose query server already answers but whose Streams is not started
+     * yet, as at the start of {@code run}: the API cannot answer from the stores until
+     * {@code instance.streams().start()}.
+     */
+    Instance createInstance() {
         int port = EmbeddedKafka.freePort();
         HostInfo host = new HostInfo("127.0.0.1", port);
         TopologyConfig config = TopologyConfig.of(topics, CONFLICT, serdeConfig).withHorizon(HORIZON);
@@ -124,13 +141,22 @@ final class RunningApp implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateRoot.resolve("instance-" + port).toString());
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
         KafkaStreams streams = new KafkaStreams(CeasefireTopology.build(config), props);
-        streams.start();
-        StreamsQueryServer server = StreamsQueryServer.start(streams, new StreamsQueryConfig(QueryServerConfig.localhost(port),
-                Optional.of(host), CONFLICT, topics, kafka.bootstrapServers(), serdeConfig));
-        Instance instance = new Instance(streams, server, host);
+        Instance instance = new Instance(streams, startServer(streams, host), host);
         instances.add(instance);
-        awaitAllRunning();
         return instance;
+    }
+
+    /** A query server for the streams on the host's port (again, after an earlier one there was closed). */
+    StreamsQueryServer startServer(KafkaStreams streams, HostInfo host) {
+        return StreamsQueryServer.start(streams, new StreamsQueryConfig(QueryServerConfig.localhost(host.port()),
+                Optional.of(host), CONFLICT, topics, kafka.bootstrapServers(), serdeConfig));
+    }
+
+    /** Replaces an instance's query server by a new one on the same port, as after a restart of the server. */
+    Instance replaceServer(Instance old, StreamsQueryServer server) {
+        Instance replaced = new Instance(old.streams(), server, old.host());
+        instances.set(instances.indexOf(old), replaced);
+        return replaced;
     }
 
     /** The HTTP port of the first instance. */

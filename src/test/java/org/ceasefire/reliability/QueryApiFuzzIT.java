@@ -21,12 +21,17 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.SectorTally;
 import org.ceasefire.conflict.ConflictDefinition;
+import org.ceasefire.query.ActivityPeriod;
+import org.ceasefire.query.CasualtyComparison;
 import org.ceasefire.query.CeasefireQueries;
 import org.ceasefire.query.ContradictionFilter;
 import org.ceasefire.query.ContradictionPage;
+import org.ceasefire.query.DateRange;
 import org.ceasefire.query.DiscrepancyWeek;
 import org.ceasefire.query.LiveEventHub;
 import org.ceasefire.query.PageRequest;
+import org.ceasefire.query.PeriodUnit;
+import org.ceasefire.query.PlaceOverview;
 import org.ceasefire.query.QueryServer;
 import org.ceasefire.query.QueryServerConfig;
 import org.ceasefire.query.QueryServices;
@@ -48,7 +53,7 @@ class QueryApiFuzzIT {
     /** Answers with nothing, and notes any call whose parameters the API should have refused. */
     static final class CheckingQueries implements CeasefireQueries {
         @Override
-        public List<SectorOverview> sectors() {
+        public List<SectorOverview> sectors(Optional<LocalDate> windowEnd) {
             return List.of();
         }
 
@@ -87,6 +92,21 @@ class QueryApiFuzzIT {
         public List<DiscrepancyWeek> discrepancies(Optional<String> sector, LocalDate from, LocalDate to) {
             return List.of();
         }
+
+        @Override
+        public List<ActivityPeriod> activity(Optional<String> sector, DateRange range, PeriodUnit unit) {
+            return List.of();
+        }
+
+        @Override
+        public List<CasualtyComparison> casualties(Optional<String> sector, DateRange range, PeriodUnit unit, boolean bySector) {
+            return List.of();
+        }
+
+        @Override
+        public List<PlaceOverview> places() {
+            return List.of();
+        }
     }
 
     @BeforeContainer
@@ -117,11 +137,13 @@ class QueryApiFuzzIT {
     @Provide
     Arbitrary<String> request() {
         Arbitrary<String> v = value().map(HttpFuzz::encode);
-        Arbitrary<String> name = Arbitraries.of("sector", "kind", "party", "from", "to", "statement", "limit", "cursor", "other");
+        Arbitrary<String> name = Arbitraries.of("sector", "kind", "party", "from", "to", "statement", "limit", "cursor", "end", "period", "group", "other");
         Arbitrary<String> query = Combinators.combine(name, v).as((n, x) -> n + "=" + x).list().ofMaxSize(4)
                 .map(parts -> parts.isEmpty() ? "" : "?" + String.join("&", parts));
         Arbitrary<String> path = Arbitraries.oneOf(
-                Arbitraries.of("/api/contradictions", "/api/discrepancies", "/api/sectors", "/api/unresolved-places", "/api/conflict"),
+                Arbitraries.of("/api/contradictions", "/api/discrepancies", "/api/sectors", "/api/unresolved-places", "/api/conflict",
+                        "/api/activity", "/api/casualties", "/api/export/contradictions.csv", "/api/export/contradictions.jsonl",
+                        "/api/export/sectors.csv", "/api/export/casualties.csv", "/api/map"),
                 v.map(x -> "/api/sectors/" + x + "/days"),
                 v.map(x -> "/api/contradictions/" + x),
                 v.map(x -> "/api/statements/" + x));

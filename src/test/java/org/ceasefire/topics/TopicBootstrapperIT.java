@@ -49,7 +49,7 @@ class TopicBootstrapperIT {
     }
 
     @Test
-    @DisplayName("an existing statements log with a 7-day retention and too few partitions is reported, naming topic, key and values")
+    @DisplayName("an existing statements log with a 7-day retention and the wrong timestamp type is reported, naming topic, key and values")
     void reportsAWrongExistingConfiguration() throws Exception {
         Topics topics = new Topics("wrong.");
         try (Admin admin = admin()) {
@@ -58,9 +58,47 @@ class TopicBootstrapperIT {
             assertThatThrownBy(() -> new TopicBootstrapper(admin).ensure(topics.specs(2, (short) 1)))
                     .isInstanceOf(TopicMisconfiguredException.class)
                     .satisfies(e -> assertThat(((TopicMisconfiguredException) e).problems()).containsExactly(
-                            "wrong.statements: has 1 partitions, needs at least 2 (add partitions with kafka-topics --alter, or lower the configured partition count)",
                             "wrong.statements: message.timestamp.type is CreateTime, must be LogAppendTime (kafka-configs --alter --entity-type topics --entity-name wrong.statements --add-config message.timestamp.type=LogAppendTime)",
                             "wrong.statements: retention.ms is 604800000, must be -1 (kafka-configs --alter --entity-type topics --entity-name wrong.statements --add-config retention.ms=-1)"));
+        }
+    }
+
+    @Test
+    @DisplayName("replication factor -1 takes the broker's default; existing keyed topics keep their partition count and missing ones get it too")
+    void brokerDefaultReplicationAndExistingPartitions() throws Exception {
+        Topics topics = new Topics("existing.");
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(topics.statements(), 3, (short) 1).configs(topics.specs(3, (short) 1).get(0).configs())))
+                    .all().get();
+            List<String> created = new TopicBootstrapper(admin).ensure(topics.specs(6, TopicSpec.BROKER_DEFAULT));
+            assertThat(created).containsExactlyInAnyOrder("existing.gazetteer", "existing.contradictions", "existing.sector-tallies",
+                    "existing.statements.dlq", "existing.statements.late");
+            // Topics created a moment ago may not have reached the broker's metadata yet.
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+                var descriptions = admin.describeTopics(List.of(topics.contradictions(), topics.late(), topics.gazetteer())).allTopicNames().get();
+                assertThat(descriptions.get(topics.contradictions()).partitions()).hasSize(3);
+                assertThat(descriptions.get(topics.late()).partitions()).hasSize(3);
+                assertThat(descriptions.get(topics.gazetteer()).partitions()).hasSize(1);
+                assertThat(descriptions.get(topics.late()).partitions().get(0).replicas()).hasSize(1);
+            });
+        }
+    }
+
+    @Test
+    @DisplayName("keyed topics with different partition counts are refused in one line naming ceasefire.topic.partitions")
+    void refusesKeyedTopicsThatDisagree() throws Exception {
+        Topics topics = new Topics("disagree.");
+        try (Admin admin = admin()) {
+            new TopicBootstrapper(admin).ensure(topics.specs(2, (short) 1));
+            admin.createPartitions(Map.of(topics.contradictions(), org.apache.kafka.clients.admin.NewPartitions.increaseTo(4))).all().get();
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> admin.describeTopics(List.of(topics.contradictions())).allTopicNames().get()
+                    .get(topics.contradictions()).partitions().size() == 4);
+            assertThatThrownBy(() -> new TopicBootstrapper(admin).ensure(topics.specs(2, (short) 1)))
+                    .isInstanceOf(TopicMisconfiguredException.class)
+                    .hasMessage("the keyed topics must have one partition count, but they have: disagree.contradictions 4, "
+                            + "disagree.sector-tallies 2, disagree.statements 2, disagree.statements.dlq 2, disagree.statements.late 2 "
+                            + "(ceasefire.topic.partitions applies only to topics the app creates; give them all the same count "
+                            + "with kafka-topics --alter --partitions)");
         }
     }
 
