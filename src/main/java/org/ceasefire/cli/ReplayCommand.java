@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
                 "statements, a trace of every statement's log position, and a SHA-256 digest.",
                 "Progress (on a terminal: log records read of the total, rate, time left)",
                 "and a one-line summary go to standard error. On a 2-core machine, 1M",
-                "statements replay in about 20 minutes in a 512 MB heap.",
+                "statements replay in about 25 minutes in a 512 MB heap.",
                 "Exit codes: 0 done (with --compare: live equals replay), 3 live differs, 1 error."})
 public final class ReplayCommand implements Callable<Integer> {
     static final int DIFFERENT = 3;
