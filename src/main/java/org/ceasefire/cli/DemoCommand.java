@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -20,6 +21,7 @@ import org.ceasefire.audit.AuditResults;
 import org.ceasefire.avro.PeriodKind;
 import org.ceasefire.config.AppConfig;
 import org.ceasefire.config.AppSettings;
+import org.ceasefire.conflict.GazetteerFile;
 import org.ceasefire.embedded.EmbeddedKafka;
 import org.ceasefire.registry.EmbeddedSchemaRegistry;
 import picocli.CommandLine;
@@ -34,7 +36,13 @@ import picocli.CommandLine.Option;
         description = {"Start an embedded Kafka broker and Schema Registry, load the gazetteer and the sample statements,",
                 "and run the pipeline with its dashboard. Runs until Ctrl-C, or for --duration and then prints a summary."})
 public final class DemoCommand implements Callable<Integer> {
-    static final String SAMPLE = "samples/am-az-sample.jsonl";
+    @Option(names = "--conflict", paramLabel = "FILE",
+            description = "Conflict definition and gazetteer: a file, or the name of a shipped one (am-az, in-pk); default: am-az.")
+    String conflict;
+
+    @Option(names = "--sample", paramLabel = "FILE",
+            description = "Statements to load (default: the shipped sample of the conflict, samples/<conflict id>-sample.jsonl, if there is one).")
+    Path sampleFile;
 
     @Option(names = "--duration", converter = DurationConverter.class,
             description = "Stop after this long (30s, 2m, PT1M) and print a summary of tallies and contradictions.")
@@ -60,6 +68,8 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long began = System.nanoTime();
         Path work = Files.createTempDirectory("ceasefire-demo-");
+        Path conflictFile = conflictFile(work);
+        GazetteerFile gazetteer = GazetteerFile.read(conflictFile);
         Path logs = Files.createDirectories(AppConfig.expandHome(dataDir).resolve("logs"));
         // The broker runs in this process: its retried errors would otherwise print between the demo's own lines.
         try (RetriableNoise noise = RetriableNoise.divertTo(logs.resolve("demo-kafka-retries.log"));
@@ -70,14 +80,19 @@ public final class DemoCommand implements Callable<Integer> {
                     AppSettings.SCHEMA_REGISTRY_URL.key(), registry.url(),
                     AppSettings.TOPIC_PARTITIONS.key(), String.valueOf(partitions),
                     AppSettings.HTTP_PORT.key(), String.valueOf(httpPort),
+                    AppSettings.CONFLICT_FILE.key(), conflictFile.toString(),
                     AppSettings.DATA_DIR.key(), dataDir,
                     AppSettings.STATE_DIR.key(), work.resolve("state").toString()));
             try (CeasefireApp app = CeasefireApp.start(config)) {
                 String[] connection = {"--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registry.url()};
-                run(out, "gazetteer", "load", connection[0], connection[1], connection[2], connection[3]);
-                Path sample = copySample(work);
-                run(out, "ingest", sample.toString(), "--rejects", work.resolve("sample.rejects.jsonl").toString(),
-                        connection[0], connection[1], connection[2], connection[3]);
+                run(out, "gazetteer", "load", conflictFile.toString(), connection[0], connection[1], connection[2], connection[3]);
+                Path sample = sample(work, gazetteer.conflict().id());
+                if (sample != null) {
+                    run(out, "ingest", sample.toString(), "--conflict", conflictFile.toString(),
+                            "--rejects", work.resolve("sample.rejects.jsonl").toString(), connection[0], connection[1], connection[2], connection[3]);
+                } else {
+                    out.printf("No sample for conflict %s: feed statements with ingest.%n", gazetteer.conflict().id());
+                }
                 out.printf("%nceasefire-monitor demo is running (ready in %.1f s)%n", (System.nanoTime() - began) / 1e9);
                 out.printf("  dashboard          %s%n", app.url());
                 out.printf("  query API          %sapi/sectors   (OpenAPI: %sopenapi.json)%n", app.url(), app.url());
@@ -106,15 +121,37 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static Path copySample(Path work) throws IOException {
-        Path sample = work.resolve("am-az-sample.jsonl");
-        try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(SAMPLE)) {
-            if (in == null) {
-                throw new IllegalStateException("The sample " + SAMPLE + " is missing from the class path");
-            }
-            Files.copy(in, sample, StandardCopyOption.REPLACE_EXISTING);
+    /** The conflict file to run: --conflict as a path, or a shipped conflict by name, copied out of the class path. */
+    private Path conflictFile(Path work) throws IOException {
+        String name = conflict == null ? "am-az" : conflict;
+        Path given = Path.of(name);
+        if (conflict != null && Files.isRegularFile(given)) {
+            return given.toAbsolutePath();
         }
-        return sample;
+        Path copy = copyResource("conflicts/" + name + ".json", work.resolve(name + ".json"));
+        if (copy == null) {
+            throw new IllegalArgumentException("demo --conflict " + name + ": neither a file nor a shipped conflict (am-az, in-pk)");
+        }
+        return copy;
+    }
+
+    /** --sample, else the shipped sample of the conflict (samples/am-az-sample.jsonl for AM-AZ); null when there is none. */
+    private Path sample(Path work, String conflictId) throws IOException {
+        if (sampleFile != null) {
+            return sampleFile.toAbsolutePath();
+        }
+        String name = conflictId.toLowerCase(Locale.ROOT) + "-sample.jsonl";
+        return copyResource("samples/" + name, work.resolve(name));
+    }
+
+    private static Path copyResource(String resource, Path target) throws IOException {
+        try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return null;
+            }
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
     }
 
     private void awaitStop(PrintWriter out) throws InterruptedException {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code gazetteer}: commands about the conflict definition and its places. */
 @Command(name = "gazetteer", mixinStandardHelpOptions = true,
         description = "Work with the conflict definition and gazetteer.",
-        subcommands = {GazetteerCommand.Load.class, CommandLine.HelpCommand.class})
+        subcommands = {GazetteerCommand.Load.class, GazetteerResolveCommand.class, GazetteerCheckCommand.class, CommandLine.HelpCommand.class})
 public final class GazetteerCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serializer;
 import org.ceasefire.avro.MinistryStatement;
+import org.ceasefire.config.Secrets;
 import org.ceasefire.conflict.GazetteerFile;
 import org.ceasefire.contract.StatementValidator;
 import org.ceasefire.ingest.DryRunSink;
@@ -18,6 +19,7 @@ import org.ceasefire.ingest.IngestStats;
 import org.ceasefire.ingest.Ingestor;
 import org.ceasefire.ingest.Input;
 import org.ceasefire.ingest.InputFormat;
+import org.ceasefire.ingest.InputLines;
 import org.ceasefire.ingest.InputResolver;
 import org.ceasefire.ingest.KafkaStatementSink;
 import org.ceasefire.ingest.Reachability;
@@ -72,6 +74,11 @@ public final class IngestCommand implements Callable<Integer> {
             description = "How long to wait for the broker and the registry before giving up (default: ${DEFAULT-VALUE}).")
     Duration checkTimeout;
 
+    @Option(names = "--max-line-bytes", defaultValue = "" + InputLines.DEFAULT_MAX_LINE_BYTES, paramLabel = "BYTES",
+            description = "The longest line read; a longer one is rejected unread, with only its start and its byte range "
+                    + "in the rejects file (default: ${DEFAULT-VALUE}, 1 MiB).")
+    int maxLineBytes;
+
     private final InputStream stdin;
     private final Path workingDirectory;
 
@@ -91,11 +98,15 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Input> resolved;
         StatementChecker checker;
+        if (maxLineBytes < 1) {
+            err.println("ingest: --max-line-bytes must be at least 1, not " + maxLineBytes);
+            return FAILED;
+        }
         try {
             resolved = new InputResolver(workingDirectory).resolve(inputs);
             checker = new StatementChecker(new StatementValidator(GazetteerFile.readOrBuiltIn(absolute(conflictFile)).conflict()));
         } catch (RuntimeException e) {
-            err.println("ingest: " + e.getMessage());
+            err.println("ingest: " + Secrets.redactText(e.getMessage()));
             return FAILED;
         }
         if (!dryRun) {
@@ -107,12 +118,12 @@ public final class IngestCommand implements Callable<Integer> {
         }
         IngestStats stats;
         try (StatementSink sink = dryRun ? new DryRunSink() : kafkaSink()) {
-            Ingestor ingestor = new Ingestor(checker, sink, err, TerminalProgress.forConsole(err), stdin);
+            Ingestor ingestor = new Ingestor(checker, sink, err, TerminalProgress.forConsole(err), stdin, maxLineBytes);
             Function<Input, Path> rejectsFor = input -> rejects != null ? absolute(rejects) : input.defaultRejects(workingDirectory);
             stats = ingestor.run(resolved, format, rejectsFor, dryRun);
             if (sink.failed() > 0) {
                 err.println("ingest: " + sink.failed() + " statement(s) could not be sent to " + connection.bootstrapServers()
-                        + "; first error: " + sink.firstFailure());
+                        + "; first error: " + Secrets.redactText(String.valueOf(sink.firstFailure())));
             }
         }
         out.println(stats.summary());

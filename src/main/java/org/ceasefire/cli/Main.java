@@ -1,6 +1,8 @@
 package org.ceasefire.cli;
 
 import org.ceasefire.config.InvalidConfigException;
+import org.ceasefire.config.Secrets;
+import org.ceasefire.ingest.KafkaSettingErrors;
 import org.ceasefire.topics.TopicMisconfiguredException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,15 +41,23 @@ public final class Main implements Runnable {
 
     /**
      * A wrong setting or a misconfigured topic is the user's to fix: one line naming the key is more
-     * use than a stack trace. Anything else is a bug and keeps its stack trace.
+     * use than a stack trace. Anything else is a bug and keeps its stack trace. Either way secrets
+     * are hidden, as in every other output.
      */
-    private static int reportConfigurationProblem(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+    private static int reportConfigurationProblem(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        java.io.PrintWriter err = command.getErr();
+        java.util.Optional<String> kafkaSetting = KafkaSettingErrors.describe(e);
         if (e instanceof InvalidConfigException || e instanceof TopicMisconfiguredException) {
-            command.getErr().println(command.getCommandName() + ": " + e.getMessage());
-            command.getErr().flush();
-            return 1;
+            err.println(command.getCommandName() + ": " + Secrets.redactText(e.getMessage()));
+        } else if (kafkaSetting.isPresent()) {
+            err.println(command.getCommandName() + ": " + kafkaSetting.get());
+        } else {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            err.print(Secrets.redactText(trace.toString()));
         }
-        throw e;
+        err.flush();
+        return 1;
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The configuration of one run: defaults, then a properties file, then environment variables
@@ -23,10 +22,6 @@ import java.util.regex.Pattern;
  * auth or TLS work by configuration alone.
  */
 public final class AppConfig {
-    private static final Pattern SECRET_KEY = Pattern.compile(
-            ".*(password|secret|jaas|user\\.info|token|credentials|key\\.pem|private).*", Pattern.CASE_INSENSITIVE);
-    private static final String HIDDEN = "[hidden]";
-
     private final Map<String, String> values;
     private final Map<String, String> sources;
 
@@ -208,8 +203,8 @@ public final class AppConfig {
         return text.toString();
     }
 
-    /** The value as it may be shown in logs and errors. */
+    /** The value as it may be shown in logs and errors: {@link Secrets}' rule. */
     public static String redact(String key, String value) {
-        return SECRET_KEY.matcher(key).matches() && !value.isEmpty() ? HIDDEN : value;
+        return Secrets.redact(key, value);
     }
 }

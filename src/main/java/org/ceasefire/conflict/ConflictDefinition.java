@@ -10,7 +10,8 @@ import java.util.Set;
  * Who is who in one ceasefire: its two sides with their parties, the neutral monitors, and the
  * sectors of the front. Everything conflict-specific is data in this object, never code.
  */
-public record ConflictDefinition(String id, String name, Side sideOne, Side sideTwo, List<Party> monitors, List<Sector> sectors) {
+public record ConflictDefinition(String id, String name, Side sideOne, Side sideTwo, List<Party> monitors, List<Sector> sectors,
+                                 NameRules nameRules) {
     /** The sector of statements whose place is not in the gazetteer. */
     public static final String UNRESOLVED_SECTOR = "UNRESOLVED";
     /** The sector of statements that name no place: the whole front. */
@@ -18,6 +19,7 @@ public record ConflictDefinition(String id, String name, Side sideOne, Side side
 
     public ConflictDefinition {
         monitors = List.copyOf(monitors);
+        nameRules = nameRules == null ? NameRules.NONE : nameRules;
         sectors = List.copyOf(sectors);
         List<String> problems = new ArrayList<>();
         Set<String> codes = new HashSet<>();
@@ -38,6 +40,21 @@ public record ConflictDefinition(String id, String name, Side sideOne, Side side
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Conflict definition " + id + " is invalid: " + String.join("; ", problems));
         }
+    }
+
+    /** A conflict whose names match only as listed (no language rules). */
+    public ConflictDefinition(String id, String name, Side sideOne, Side sideTwo, List<Party> monitors, List<Sector> sectors) {
+        this(id, name, sideOne, sideTwo, monitors, sectors, NameRules.NONE);
+    }
+
+    /** The same conflict with other sectors. */
+    public ConflictDefinition withSectors(List<Sector> newSectors) {
+        return new ConflictDefinition(id, name, sideOne, sideTwo, monitors, newSectors, nameRules);
+    }
+
+    /** The issuer with this code, if any. */
+    public Optional<Party> party(String partyCode) {
+        return allIssuers(sideOne, sideTwo, monitors).stream().filter(party -> party.code().equals(partyCode)).findFirst();
     }
 
     private static List<Party> allIssuers(Side one, Side two, List<Party> monitors) {

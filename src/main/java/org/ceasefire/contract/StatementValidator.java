@@ -39,6 +39,8 @@ public final class StatementValidator {
         String issuer = s.getIssuer();
         if (!conflict.isKnown(issuer)) {
             violations.add(new Violation("issuer", "unknown party " + quoted(issuer) + " for conflict " + conflict.id()));
+        } else if (s.getPublishedAt() != null) {
+            checkIssuerExisted(issuer, s.getPublishedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), violations);
         }
         if (s.getIncidentEnd() != null && s.getIncidentStart() != null && s.getIncidentEnd().isBefore(s.getIncidentStart())) {
             violations.add(new Violation("incident_end", "is before incident_start"));
@@ -97,6 +99,15 @@ public final class StatementValidator {
                 violations.add(new Violation("refers_to", "a statement cannot answer itself"));
             }
         }
+    }
+
+    /** A party that exists for a period only (its dates are in the conflict file) cannot publish outside it. */
+    private void checkIssuerExisted(String issuer, java.time.LocalDate published, List<Violation> violations) {
+        conflict.party(issuer).filter(party -> !party.validOn(published)).ifPresent(party -> violations.add(new Violation("issuer",
+                party.code() + " (" + party.name() + ") issues statements only "
+                        + (party.validFrom() == null ? "" : "from " + party.validFrom() + " ")
+                        + (party.validUntil() == null ? "" : "until " + party.validUntil() + " (exclusive)")
+                        + "; published_at is " + published)));
     }
 
     private void checkCasualties(List<Casualty> casualties, List<Violation> violations) {

@@ -1,6 +1,5 @@
 package org.ceasefire.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,50 +7,70 @@ import java.util.List;
 /**
  * Splits CSV text (RFC 4180: comma separated, fields optionally in double quotes, {@code ""} for a
  * quote inside quotes, quoted fields may span lines) into records, remembering the line each
- * record starts on and its original text.
+ * record starts on, the bytes it occupies and its original text. A record is bounded like a line:
+ * an unclosed quote cannot make the rest of the input one record held in memory.
  */
 final class CsvRecords {
-    /** One CSV record: the line it starts on, its text as written, its cells, and whether its quotes were balanced. */
-    record Row(long line, String original, List<String> cells, boolean unterminatedQuote) {
+    /**
+     * One CSV record: the line it starts on, its bytes {@code [from, to)}, its text as written (only
+     * its start when not {@code complete}), its cells (null when it could not be split) and its
+     * problem (null when there is none).
+     */
+    record Row(long line, long from, long to, String original, boolean complete, List<String> cells, String problem) {
     }
 
-    private final BufferedReader in;
-    private long lineNumber;
+    private final InputLines in;
 
-    CsvRecords(BufferedReader in) {
+    CsvRecords(InputLines in) {
         this.in = in;
     }
 
     /** The next non-blank record, or null at the end. */
     Row next() throws IOException {
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNumber++;
-            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                line = line.substring(1);
+        InputLines.Line line;
+        while ((line = in.next()) != null) {
+            if (line.refused()) {
+                return new Row(line.number(), line.from(), line.to(), line.excerpt(), false, null, line.problem());
             }
-            if (!line.isBlank()) {
+            if (!line.text().isBlank()) {
                 return record(line);
             }
         }
         return null;
     }
 
-    private Row record(String firstLine) throws IOException {
-        long start = lineNumber;
-        StringBuilder text = new StringBuilder(firstLine);
-        while (insideQuotes(text)) {
-            String more = in.readLine();
+    private Row record(InputLines.Line first) throws IOException {
+        StringBuilder text = new StringBuilder(first.text());
+        long to = first.to();
+        boolean insideQuotes = oddQuotes(first.text());
+        while (insideQuotes) {
+            InputLines.Line more = in.next();
             if (more == null) {
-                return new Row(start, text.toString(), split(text), true);
+                return new Row(first.number(), first.from(), to, text.toString(), true, split(text),
+                        "a quoted cell is not closed before the end of the input");
             }
-            lineNumber++;
-            text.append('\n').append(more);
+            if (more.refused()) {
+                return new Row(first.number(), first.from(), more.to(), excerpt(text), false, null,
+                        "its line " + more.number() + ", inside a quoted cell: " + more.problem());
+            }
+            to = more.to();
+            text.append('\n').append(more.text());
+            insideQuotes ^= oddQuotes(more.text());
+            if (text.length() > in.maxLineBytes()) {
+                return new Row(first.number(), first.from(), to, excerpt(text), false, null, "a quoted cell is still open after "
+                        + in.maxLineBytes() + " characters (bytes " + first.from() + "-" + to + " of the input); "
+                        + "reading goes on with the next line");
+            }
         }
-        return new Row(start, text.toString(), split(text), false);
+        return new Row(first.number(), first.from(), to, text.toString(), true, split(text), null);
     }
 
-    private static boolean insideQuotes(CharSequence text) {
+    private static String excerpt(CharSequence text) {
+        return JsonTypes.abbreviate(text.toString());
+    }
+
+    /** Whether a line opens or closes a quoted cell: each quote toggles, and {@code ""} toggles twice. */
+    private static boolean oddQuotes(CharSequence text) {
         boolean inside = false;
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '"') {

@@ -33,7 +33,8 @@ final class CsvRowConverter {
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
             String cell = cells.get(i);
-            if (cell.isEmpty()) {
+            if (cell.isEmpty() || !StatementParser.FIELDS.contains(name)) {
+                // An unknown column is reported once per row by the reader, from the header.
                 continue;
             }
             switch (name) {

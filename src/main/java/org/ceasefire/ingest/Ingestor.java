@@ -1,13 +1,10 @@
 package org.ceasefire.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,19 +24,24 @@ import org.ceasefire.avro.MinistryStatement;
 public final class Ingestor {
     /** Records checked together: enough to keep every core busy, few enough to keep memory flat. */
     static final int BATCH = 512;
+    /** Text held in one batch at most: 512 lines near the line limit would otherwise hold gigabytes. */
+    static final long BATCH_CHARS = 4L << 20;
 
     private final StatementChecker checker;
     private final StatementSink sink;
     private final PrintWriter err;
     private final Progress progress;
     private final InputStream stdin;
+    private final int maxLineBytes;
 
     private long read;
     private long valid;
     private long rejected;
     private final DuplicateCounter duplicates = new DuplicateCounter();
 
-    public Ingestor(StatementChecker checker, StatementSink sink, PrintWriter err, Progress progress, InputStream stdin) {
+    /** @param maxLineBytes the longest line read; a longer one is rejected without being held in memory */
+    public Ingestor(StatementChecker checker, StatementSink sink, PrintWriter err, Progress progress, InputStream stdin, int maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
         this.checker = checker;
         this.sink = sink;
         this.err = err;
@@ -79,14 +81,17 @@ public final class Ingestor {
         try (CountingInputStream counted = new CountingInputStream(open(input));
              BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16)) {
             InputFormat actual = format.resolve(input.name(), buffered);
-            BufferedReader text = new BufferedReader(new InputStreamReader(buffered, StandardCharsets.UTF_8), 1 << 16);
-            RecordReader reader = actual == InputFormat.CSV ? new CsvReader(text, input.name()) : new JsonLinesReader(text, input.name());
+            InputLines lines = new InputLines(buffered, maxLineBytes);
+            RecordReader reader = actual == InputFormat.CSV ? new CsvReader(lines, input.name()) : new JsonLinesReader(lines, input.name());
             List<RawRecord> batch = new ArrayList<>(BATCH);
             RawRecord record;
+            long batchChars = 0;
             while ((record = reader.next()) != null) {
                 batch.add(record);
-                if (batch.size() == BATCH) {
+                batchChars += record.original().length();
+                if (batch.size() == BATCH || batchChars >= BATCH_CHARS) {
                     handle(batch, rejects);
+                    batchChars = 0;
                     progress.update(input.name(), counted.count(), total, read);
                 }
             }
@@ -112,7 +117,7 @@ public final class Ingestor {
         read++;
         if (!parsed.ok()) {
             rejected++;
-            Rejection rejection = new Rejection(record.source(), record.line(), record.original(), parsed.problems());
+            Rejection rejection = Rejection.of(record, parsed.problems());
             progress.message(err, rejection.message());
             rejects.write(rejection);
             return;

@@ -28,7 +28,12 @@ final class JsonTypes {
         return type + " " + abbreviate(node.toString());
     }
 
+    /** The start of a text; never cuts a character outside the BMP in half (half of one cannot be printed). */
     static String abbreviate(String text) {
-        return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
+        if (text.length() <= MAX_SHOWN) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
+        return text.substring(0, end) + "...";
     }
 }

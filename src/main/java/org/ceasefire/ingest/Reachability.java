@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.ceasefire.config.Secrets;
 
 /**
  * Checks, before anything is sent, that the broker and the schema registry answer, so that a wrong
@@ -54,9 +55,13 @@ public final class Reachability {
             Thread.currentThread().interrupt();
             return Optional.of("Interrupted while checking the Kafka broker at " + bootstrapServers);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            Optional<String> setting = KafkaSettingErrors.describe(e);
+            if (setting.isPresent()) {
+                return setting;
+            }
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            return Optional.of("Cannot reach the Kafka broker at " + bootstrapServers + " (" + configuredBy + ") within "
-                    + timeout.toSeconds() + " s: " + describe(cause));
+            return Optional.of(Secrets.redactText("Cannot reach the Kafka broker at " + bootstrapServers + " (" + configuredBy
+                    + ") within " + timeout.toSeconds() + " s: " + describe(cause)));
         }
     }
 
@@ -81,12 +86,12 @@ public final class Reachability {
                 lastProblem = "GET " + base + "/subjects answered HTTP " + response.statusCode();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Optional.of("Interrupted while checking the schema registry at " + urls);
+                return Optional.of("Interrupted while checking the schema registry at " + Secrets.redactText(urls));
             } catch (IOException | IllegalArgumentException e) {
                 lastProblem = describe(e);
             }
         }
-        return Optional.of("Cannot reach the schema registry at " + urls + " (" + configuredBy + "): " + lastProblem);
+        return Optional.of(Secrets.redactText("Cannot reach the schema registry at " + urls + " (" + configuredBy + "): " + lastProblem));
     }
 
     private static String describe(Throwable e) {

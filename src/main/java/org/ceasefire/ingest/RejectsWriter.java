@@ -2,6 +2,7 @@ package org.ceasefire.ingest;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,10 @@ import org.ceasefire.contract.Violation;
 
 /**
  * Writes rejected records to a JSON Lines file, one object per rejection:
- * {@code {"source": "in.jsonl", "line": 3, "original": "<the line as read>", "reasons": ["field: reason", ...]}}.
+ * {@code {"source": "in.jsonl", "line": 3, "bytes": {"from": 812, "to": 1204}, "original": "<the line as read>",
+ * "reasons": ["field: reason", ...]}}. A line refused unread (too long, not UTF-8) has an {@code "excerpt"}
+ * of its start instead of its {@code "original"}; its bytes in the input say where the whole of it is.
+ * Text is written as UTF-8 whatever it holds, so no input can make the rejects file fail.
  * The file is created (or replaced) at the first rejection only; a clean run removes the file an earlier
  * run of the same input may have left, so a rejects file always belongs to the latest run.
  */
@@ -41,7 +45,10 @@ public final class RejectsWriter implements AutoCloseable {
         ObjectNode node = JSON.createObjectNode();
         node.put("source", rejection.source());
         node.put("line", rejection.line());
-        node.put("original", rejection.original());
+        ObjectNode bytes = node.putObject("bytes");
+        bytes.put("from", rejection.fromByte());
+        bytes.put("to", rejection.toByte());
+        node.put(rejection.complete() ? "original" : "excerpt", rejection.original());
         ArrayNode reasons = node.putArray("reasons");
         for (Violation reason : rejection.reasons()) {
             reasons.add(reason.toString());
@@ -52,7 +59,8 @@ public final class RejectsWriter implements AutoCloseable {
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                // Unlike Files.newBufferedWriter, this writer replaces what cannot be encoded instead of failing.
+                out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8));
             }
             out.write(JSON.writeValueAsString(node));
             out.write('\n');

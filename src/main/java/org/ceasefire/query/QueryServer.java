@@ -2,15 +2,20 @@ package org.ceasefire.query;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +47,23 @@ public final class QueryServer implements AutoCloseable {
     public static QueryServer start(QueryServerConfig config, QueryServices services) {
         ObjectMapper json = JsonMapping.create();
         List<Route> routes = Collections.synchronizedList(new ArrayList<>());
+        List<HandlerMetaInfo> getHandlers = Collections.synchronizedList(new ArrayList<>());
         Map<String, String> headers = SecurityHeaders.forMapTiles(config.mapTiles());
         Javalin app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            javalin.jetty.modifyServletContextHandler(handler -> handler.addFilter(EventStreamNegotiation.class, EventStream.PATH,
+                    EnumSet.of(DispatcherType.REQUEST)));
             javalin.jsonMapper(new JavalinJackson(json, false));
-            javalin.events(event -> event.handlerAdded(info -> routes.add(new Route(info.getHttpMethod().name(), info.getPath()))));
+            javalin.events(event -> event.handlerAdded(info -> {
+                // HEAD routes are derived from GET routes below; the route list names what was declared.
+                if (info.getHttpMethod() != HandlerType.HEAD) {
+                    routes.add(new Route(info.getHttpMethod().name(), info.getPath()));
+                }
+                if (info.getHttpMethod() == HandlerType.GET) {
+                    getHandlers.add(info);
+                }
+            }));
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/dashboard";
@@ -57,12 +73,13 @@ public final class QueryServer implements AutoCloseable {
             javalin.staticFiles.enableWebjars();
         });
         app.before(ctx -> headers.forEach(ctx::header));
-        registerErrors(app);
         new ApiRoutes(services.queries(), services.conflict(), json, config.mapTiles(), services.operations()).register(app);
         services.local().ifPresent(local -> new InternalRoutes(local, services.conflict()).register(app));
         new OpsRoutes(services.readiness(), services.metrics()).register(app);
         EventStream events = new EventStream(services.events(), json);
         events.register(app);
+        answerHeadLikeGet(app, getHandlers);
+        registerErrors(app, new AllowedMethods(List.copyOf(routes)));
         try {
             app.start(config.host(), config.port());
         } catch (RuntimeException e) {
@@ -73,7 +90,19 @@ public final class QueryServer implements AutoCloseable {
         return new QueryServer(app, events, List.copyOf(routes));
     }
 
-    private static void registerErrors(Javalin app) {
+    /**
+     * Javalin answers HEAD on a GET route with an empty text/plain; HEAD must give GET's headers. The
+     * GET handler runs and Jetty sends no body. The event stream is left out: HEAD cannot stream.
+     */
+    private static void answerHeadLikeGet(Javalin app, List<HandlerMetaInfo> getHandlers) {
+        for (HandlerMetaInfo get : List.copyOf(getHandlers)) {
+            if (!get.getPath().equals(EventStream.PATH)) {
+                app.head(get.getPath(), get.getHandler());
+            }
+        }
+    }
+
+    private static void registerErrors(Javalin app, AllowedMethods allowedMethods) {
         app.exception(BadParameterException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
                 Map.of("error", e.getMessage(), "parameter", e.parameter())));
         app.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, Map.of("error", e.getMessage())));
@@ -87,7 +116,17 @@ public final class QueryServer implements AutoCloseable {
         app.error(HttpStatus.NOT_FOUND, ctx -> {
             // Javalin answers unknown paths in plain text; clients of a JSON API expect JSON.
             String contentType = ctx.res().getContentType();
-            if (contentType == null || !contentType.startsWith("application/json")) {
+            if (contentType != null && contentType.startsWith("application/json")) {
+                return;
+            }
+            Set<String> allowed = allowedMethods.forPath(ctx.path());
+            if (!allowed.isEmpty() && !allowed.contains(ctx.method().name())) {
+                // The resource exists; only the method is wrong.
+                String methods = String.join(", ", allowed);
+                ctx.header("Allow", methods);
+                error(ctx, HttpStatus.METHOD_NOT_ALLOWED, Map.of("error", ctx.method().name() + " is not allowed on " + ctx.path()
+                        + "; allowed: " + methods));
+            } else {
                 error(ctx, HttpStatus.NOT_FOUND, Map.of("error", "no such resource: " + ctx.path()));
             }
         });

@@ -1,48 +1,107 @@
 package org.ceasefire.topology;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.ceasefire.avro.Place;
-import org.ceasefire.avro.SectorAssignment;
 import org.ceasefire.conflict.ConflictDefinition;
+import org.ceasefire.conflict.NameRules;
+import org.ceasefire.conflict.PlaceMatcher;
+import org.ceasefire.conflict.PlaceResolver;
 
-/** Resolves a location as written to the sector its place belonged to on the incident day. */
+/**
+ * Resolves a location as written to the places it names and the sector each belonged to on the
+ * incident day, with the conflict's name rules over the global gazetteer store.
+ */
 final class LocationResolver {
-    /** The outcome: the sector, the place when one was found, and what was looked up. */
+    /** The outcome for one place: the sector, the place when one was found, and what was looked up. */
     record Resolution(String sector, String placeId, String normalised) {
     }
 
     private final ReadOnlyKeyValueStore<String, Place> gazetteer;
+    private final PlaceMatcher.Index index;
+    private NameRules rules;
+    private PlaceMatcher matcher;
 
+    /**
+     * A resolver with the name rules of the conflict whose places fill the store, as registered when its
+     * conflict file was read ({@link NameRules#forConflict}); prefer {@link #LocationResolver(ReadOnlyKeyValueStore, NameRules)}.
+     */
     LocationResolver(ReadOnlyKeyValueStore<String, Place> gazetteer) {
-        this.gazetteer = gazetteer;
+        this(gazetteer, null);
     }
 
+    /** A resolver with the given conflict's name rules ({@code ConflictDefinition.nameRules()}). */
+    LocationResolver(ReadOnlyKeyValueStore<String, Place> gazetteer, NameRules rules) {
+        this.gazetteer = gazetteer;
+        this.rules = rules;
+        this.index = new PlaceMatcher.Index() {
+            @Override
+            public Place exact(String key) {
+                return gazetteer.get(GazetteerStore.NAME + key);
+            }
+
+            @Override
+            public Place loose(String skeleton) {
+                return gazetteer.get(GazetteerStore.SKELETON + skeleton);
+            }
+        };
+    }
+
+    /** The first place the location names (see {@link #resolveAll}). */
     Resolution resolve(String location, Instant incidentStart) {
+        return resolveAll(location, incidentStart).get(0);
+    }
+
+    /**
+     * One resolution per place the location names, in the order written; never empty. No location: the
+     * whole front. No place found: one unresolved resolution. A place outside every sector on that day
+     * (control changed, a rear-area town) resolves to the unresolved sector with its place id: never dropped.
+     */
+    List<Resolution> resolveAll(String location, Instant incidentStart) {
         if (location == null || location.isBlank()) {
-            return new Resolution(ConflictDefinition.WHOLE_FRONT_SECTOR, null, "");
+            return List.of(new Resolution(ConflictDefinition.WHOLE_FRONT_SECTOR, null, ""));
         }
-        String normalised = PlaceNames.normalise(location);
-        Place place = GazetteerStore.lookup(gazetteer, normalised);
-        if (place == null) {
-            return new Resolution(ConflictDefinition.UNRESOLVED_SECTOR, null, normalised);
+        PlaceMatcher.Result result = matcher().match(location);
+        if (result.places().isEmpty()) {
+            return List.of(new Resolution(ConflictDefinition.UNRESOLVED_SECTOR, null, result.normalised()));
         }
-        String sector = sectorOn(place, incidentStart.atZone(ZoneOffset.UTC).toLocalDate());
-        // A known place outside every sector on that day (e.g. after control changed) is unresolved too: never dropped.
-        return new Resolution(sector == null ? ConflictDefinition.UNRESOLVED_SECTOR : sector, place.getPlaceId(), normalised);
+        LocalDate day = incidentStart.atZone(ZoneOffset.UTC).toLocalDate();
+        List<Resolution> resolutions = new ArrayList<>(result.places().size());
+        for (Place place : result.places()) {
+            String sector = sectorOn(place, day);
+            resolutions.add(new Resolution(sector == null ? ConflictDefinition.UNRESOLVED_SECTOR : sector, place.getPlaceId(), result.normalised()));
+        }
+        return resolutions;
+    }
+
+    private PlaceMatcher matcher() {
+        if (matcher == null) {
+            if (rules == null) {
+                String conflict = conflictOfStore();
+                if (conflict == null) {
+                    // No place loaded yet: nothing can resolve, and the rules are looked for again next time.
+                    return new PlaceMatcher(NameRules.NONE, index);
+                }
+                rules = NameRules.forConflict(conflict);
+            }
+            matcher = new PlaceMatcher(rules, index);
+        }
+        return matcher;
+    }
+
+    private String conflictOfStore() {
+        try (KeyValueIterator<String, Place> places = gazetteer.range(GazetteerStore.PLACE, GazetteerStore.PLACE + Character.MAX_VALUE)) {
+            return places.hasNext() ? places.next().value.getConflict() : null;
+        }
     }
 
     static String sectorOn(Place place, LocalDate day) {
-        for (SectorAssignment assignment : place.getSectors()) {
-            boolean started = assignment.getValidFrom() == null || !day.isBefore(assignment.getValidFrom());
-            boolean ended = assignment.getValidUntil() != null && !day.isBefore(assignment.getValidUntil());
-            if (started && !ended) {
-                return assignment.getSector();
-            }
-        }
-        return null;
+        return PlaceResolver.sectorOn(place, day);
     }
 }

@@ -38,7 +38,7 @@ class DemoCommandIT {
         console.print(log);
         String printed = out.toString();
         assertThat(exit).as(printed + err).isZero();
-        assertThat(printed).contains("Loaded 35 places of conflict AM-AZ", "dashboard          http://127.0.0.1:",
+        assertThat(printed).contains("Loaded 73 places of conflict AM-AZ (13 sectors)", "dashboard          http://127.0.0.1:",
                 "read 42, sent 42, rejected 0");
         assertThat(printed).contains("Summary: 13 contradictions {ACCUSATION_DENIED=4, ACCUSATION_VS_CALM=2, MUTUAL_ACCUSATION=7}");
         assertThat(printed).containsPattern("MUTUAL_ACCUSATION\\s+SYUNIK\\s+am-mod-2023-04-11-01 \\(AM\\) vs az-mod-2023-04-11-01 \\(AZ\\)");
@@ -47,7 +47,10 @@ class DemoCommandIT {
         assertThat(printed).containsPattern("ACCUSATION_VS_CALM\\s+TAVUSH-GAZAKH\\s+am-mod-2022-07-03-01 \\(AM\\) vs az-mod-2022-07-02-01 \\(AZ\\)");
         // The retracted pair (revision 2 of az-mod-2023-06-28-01) is withdrawn.
         assertThat(printed).doesNotContain("az-mod-2023-06-28-01");
-        assertThat(printed).containsPattern("UNRESOLVED\\s+statements \\{NK=1\\}");
+        // The Lachin corridor is on the Nagorno-Karabakh front; Փառուխ (Parukh) is in the gazetteer, on its centre.
+        assertThat(printed).containsPattern("MUTUAL_ACCUSATION\\s+NK-LACHIN\\s+nk-mod-2022-08-03-01 \\(NK\\) vs az-mod-2022-08-03-01 \\(AZ\\)");
+        assertThat(printed).containsPattern("NK-CENTRE\\s+statements \\{AZ=2, NK=3, RU-PK=1\\}");
+        assertThat(printed).doesNotContain("UNRESOLVED");
         // Kafka's retried errors are in the data folder's log, counted in the summary, and not on the console.
         assertThat(printed).containsPattern("Kafka logged (no retried errors\\.|\\d+ errors it retried by itself \\(not shown above\\): "
                 + java.util.regex.Pattern.quote(dataDir.resolve("logs").resolve("demo-kafka-retries.log").toString()) + ")");

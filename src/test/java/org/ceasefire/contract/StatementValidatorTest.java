@@ -31,6 +31,17 @@ class StatementValidatorTest {
     }
 
     @Test
+    @DisplayName("a party with an end date in the conflict file (NK, until 2024-01-01) is valid before it and rejected from it on")
+    void partyValidity() {
+        MinistryStatement.Builder lastDay = valid().setIssuer("NK").setPublishedAt(java.time.Instant.parse("2023-12-31T23:59:00Z"));
+        assertThat(violations(lastDay)).isEmpty();
+        MinistryStatement.Builder after = valid().setIssuer("NK").setPublishedAt(java.time.Instant.parse("2024-01-01T00:00:00Z"));
+        assertThat(violations(after)).containsExactly(
+                "issuer: NK (Nagorno-Karabakh authorities (until 2023)) issues statements only until 2024-01-01 (exclusive); published_at is 2024-01-01");
+        assertThat(violations(valid().setPublishedAt(java.time.Instant.parse("2025-06-01T00:00:00Z")))).as("AM has no end").isEmpty();
+    }
+
+    @Test
     @DisplayName("each contract rule names its field and reason")
     void namesFieldAndReason() {
         assertThat(violations(valid().setStatementId("has space"))).containsExactly("statement_id: must be 1-128 characters of A-Z a-z 0-9 . _ : -");

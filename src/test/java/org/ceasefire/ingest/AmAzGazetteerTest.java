@@ -62,12 +62,20 @@ class AmAzGazetteerTest {
     }
 
     @Test
-    @DisplayName("the five original place ids and all sectors are kept, and every sector has places")
+    @DisplayName("the original place ids and the sectors are there, every sector has places, and every place has a source and coordinates")
     void keepsIdsAndCoversSectors() {
         assertThat(gazetteer.places()).extracting(Place::getPlaceId)
                 .contains("tegh", "lachin-corridor", "sotk", "stepanakert-khankendi", "shushi-shusha");
-        assertThat(gazetteer.conflict().sectors()).extracting(s -> s.id()).containsExactly("TAVUSH-GAZAKH", "GEGHARKUNIK-KALBAJAR",
-                "VAYOTS-DZOR", "SYUNIK", "NAKHCHIVAN-YERASKH", "NK-NORTH", "NK-CENTRE", "NK-SOUTH");
+        assertThat(gazetteer.conflict().sectors()).extracting(s -> s.id()).containsExactly("TAVUSH-GAZAKH", "NOYEMBERYAN-AGSTAFA",
+                "CHAMBARAK-GADABAY", "GEGHARKUNIK-KALBAJAR", "VAYOTS-DZOR", "VAYOTS-DZOR-SHARUR", "SYUNIK", "MEGHRI-ORDUBAD",
+                "NAKHCHIVAN-YERASKH", "NK-NORTH", "NK-CENTRE", "NK-SOUTH", "NK-LACHIN");
+        assertThat(gazetteer.places()).allSatisfy(p -> {
+            assertThat(p.getLatitude()).as(p.getPlaceId()).isBetween(38.5, 41.5);
+            assertThat(p.getLongitude()).as(p.getPlaceId()).isBetween(44.5, 47.5);
+            assertThat(p.getPrecision()).as(p.getPlaceId()).isIn(GazetteerFile.PRECISIONS);
+            assertThat(gazetteer.notes().get(p.getPlaceId()).source()).as(p.getPlaceId()).isNotBlank();
+        });
+        assertThat(org.ceasefire.conflict.GazetteerCheck.problems(gazetteer, GazetteerFile.BUILT_IN)).isEmpty();
         for (var sector : gazetteer.conflict().sectors()) {
             assertThat(gazetteer.places()).as(sector.id())
                     .anySatisfy(p -> assertThat(p.getSectors()).extracting(SectorAssignment::getSector).contains(sector.id()));
@@ -75,9 +83,16 @@ class AmAzGazetteerTest {
     }
 
     @Test
-    @DisplayName("the line-of-contact places end on 2023-10-01; Kalbajar moves from NK-NORTH to the Gegharkunik border on 2020-11-25")
+    @DisplayName("the line of contact ends with the fighting of 19-20 Sep 2023; Kalbajar moves to the Gegharkunik border on 2020-11-25; "
+            + "the Lachin corridor is on the NK front; Berdzor faces Syunik from its handover on 2022-08-26")
     void sectorsChangeWithControl() {
-        assertThat(place("martuni-khojavend").getSectors()).containsExactly(new SectorAssignment("NK-SOUTH", null, LocalDate.of(2023, 10, 1)));
+        assertThat(place("martuni-khojavend").getSectors()).containsExactly(new SectorAssignment("NK-SOUTH", null, LocalDate.of(2023, 9, 21)));
+        assertThat(place("lachin-corridor").getSectors()).containsExactly(new SectorAssignment("NK-LACHIN", null, LocalDate.of(2023, 9, 21)));
+        assertThat(place("berdzor-lachin").getSectors()).containsExactly(new SectorAssignment("NK-LACHIN", null, LocalDate.of(2022, 8, 26)),
+                new SectorAssignment("SYUNIK", LocalDate.of(2022, 8, 26), null));
+        assertThat(gazetteer.notes().get("aghdam").control()).containsExactly(new GazetteerFile.Control("ARMENIAN", null, LocalDate.of(2020, 11, 20)),
+                new GazetteerFile.Control("AZERBAIJANI", LocalDate.of(2020, 11, 20), null));
+        assertThat(gazetteer.conflict().party("NK").orElseThrow().validUntil()).isEqualTo(LocalDate.of(2024, 1, 1));
         assertThat(place("karvachar-kalbajar").getSectors()).containsExactly(
                 new SectorAssignment("NK-NORTH", null, LocalDate.of(2020, 11, 25)),
                 new SectorAssignment("GEGHARKUNIK-KALBAJAR", LocalDate.of(2020, 11, 25), null));

@@ -2,9 +2,7 @@ package org.ceasefire.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +20,7 @@ class CsvReaderTest {
 
     private List<RawRecord> read(String csv) throws IOException {
         List<RawRecord> records = new ArrayList<>();
-        try (CsvReader reader = new CsvReader(new BufferedReader(new StringReader(csv)), "in.csv")) {
+        try (CsvReader reader = new CsvReader(InputLines.of(csv), "in.csv")) {
             RawRecord record;
             while ((record = reader.next()) != null) {
                 records.add(record);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +12,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.ceasefire.cli.IngestCommand;
 import org.ceasefire.embedded.EmbeddedKafka;
+import org.ceasefire.ingest.IngestRunner.Run;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class IngestCommandTest {
     static final String GOOD_1 = StatementParserTest.VALID;
@@ -29,16 +26,8 @@ class IngestCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     private Run ingest(InputStream stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new IngestCommand(stdin, dir)).setCaseInsensitiveEnumValuesAllowed(true);
-        command.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
-        int code = command.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return IngestRunner.ingest(dir, stdin, args);
     }
 
     private Run ingest(String... args) {

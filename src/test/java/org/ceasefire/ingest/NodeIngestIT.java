@@ -3,7 +3,6 @@ package org.ceasefire.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,8 +75,8 @@ class NodeIngestIT {
     private static List<MinistryStatement> parseWithJava() throws IOException {
         StatementChecker checker = new StatementChecker(new StatementValidator(GazetteerFile.builtIn().conflict()));
         List<MinistryStatement> statements = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(SAMPLE, StandardCharsets.UTF_8);
-             JsonLinesReader reader = new JsonLinesReader(in, SAMPLE.toString())) {
+        try (java.io.InputStream in = Files.newInputStream(SAMPLE);
+             JsonLinesReader reader = new JsonLinesReader(new InputLines(in, InputLines.DEFAULT_MAX_LINE_BYTES), SAMPLE.toString())) {
             RawRecord record;
             while ((record = reader.next()) != null) {
                 statements.add(checker.check(record).statement());

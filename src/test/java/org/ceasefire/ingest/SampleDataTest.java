@@ -2,10 +2,8 @@ package org.ceasefire.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.stream.Collectors;
 import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.conflict.GazetteerFile;
+import org.ceasefire.conflict.PlaceResolver;
 import org.ceasefire.contract.StatementValidator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,9 +27,9 @@ class SampleDataTest {
     private List<ParsedStatement> read(String resource, boolean csv) throws IOException {
         InputStream in = getClass().getClassLoader().getResourceAsStream(resource);
         assertThat(in).as(resource).isNotNull();
-        BufferedReader text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        InputLines text = new InputLines(in, InputLines.DEFAULT_MAX_LINE_BYTES);
         List<ParsedStatement> parsed = new ArrayList<>();
-        try (RecordReader reader = csv ? new CsvReader(text, resource) : new JsonLinesReader(text, resource)) {
+        try (in; RecordReader reader = csv ? new CsvReader(text, resource) : new JsonLinesReader(text, resource)) {
             RawRecord record;
             while ((record = reader.next()) != null) {
                 parsed.add(checker.check(record));
@@ -81,21 +80,11 @@ class SampleDataTest {
     }
 
     @Test
-    @DisplayName("exactly one sample location is not in the gazetteer (Փառուխ), every other resolves by a listed name or generic words around one")
-    void oneUnresolvedPlace() throws IOException {
-        List<String> names = GazetteerFile.builtIn().places().stream().flatMap(p -> p.getNames().stream())
-                .map(n -> n.toLowerCase(Locale.ROOT)).toList();
-        List<String> generic = List.of(" rayonu", " istiqamətindən");
-        assertThat(sample()).extracting(MinistryStatement::getLocation)
-                .filteredOn(location -> !location.isEmpty())
-                .filteredOn(location -> {
-                    String bare = location.toLowerCase(Locale.ROOT);
-                    for (String word : generic) {
-                        bare = bare.replace(word, "");
-                    }
-                    return !names.contains(bare);
-                })
-                .containsExactly("Փառուխ");
+    @DisplayName("every sample location resolves to a place of the gazetteer with its rules (Փառուխ, Tovuzun Ağdam kəndi, Laçın rayonu ...)")
+    void everyPlaceResolves() throws IOException {
+        PlaceResolver resolver = new PlaceResolver(GazetteerFile.builtIn());
+        assertThat(sample()).filteredOn(s -> !s.getLocation().isEmpty())
+                .allSatisfy(s -> assertThat(resolver.match(s.getLocation()).places()).as(s.getLocation()).hasSize(1));
     }
 
     @Test

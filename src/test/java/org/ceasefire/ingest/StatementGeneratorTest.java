@@ -2,11 +2,9 @@ package org.ceasefire.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +52,7 @@ class StatementGeneratorTest {
     private static List<ParsedStatement> check(String jsonl, GazetteerFile gazetteer) throws IOException {
         StatementChecker checker = new StatementChecker(new StatementValidator(gazetteer.conflict()));
         List<ParsedStatement> parsed = new ArrayList<>();
-        try (JsonLinesReader reader = new JsonLinesReader(new BufferedReader(new StringReader(jsonl)), "generated")) {
+        try (JsonLinesReader reader = new JsonLinesReader(InputLines.of(jsonl), "generated")) {
             RawRecord record;
             while ((record = reader.next()) != null) {
                 parsed.add(checker.check(record));

@@ -2,9 +2,7 @@ package org.ceasefire.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,7 +24,7 @@ class StatementParserTest {
     private final StatementChecker checker = new StatementChecker(new StatementValidator(GazetteerFile.builtIn().conflict()));
 
     private ParsedStatement check(String line) throws IOException {
-        RawRecord record = new JsonLinesReader(new BufferedReader(new StringReader(line)), "in.jsonl").next();
+        RawRecord record = new JsonLinesReader(InputLines.of(line), "in.jsonl").next();
         return checker.check(record);
     }
 
@@ -99,7 +97,7 @@ class StatementParserTest {
         assertThat(problems("{\"statement_id\": ")).singleElement().asString().startsWith("(record): not valid JSON: ");
         assertThat(problems(VALID + " {}")).singleElement().asString().startsWith("(record): not valid JSON: Trailing token");
         assertThat(problems(VALID.replace("\"issuer\":\"AM\"", "\"issuer\":\"AM\",\"issuer\":\"AZ\"")))
-                .containsExactly("(record): not valid JSON: Duplicate field 'issuer'");
+                .containsExactly("(record): not valid JSON: Duplicate field 'issuer' (at column 46)");
     }
 
     @Test

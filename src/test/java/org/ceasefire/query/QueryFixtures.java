@@ -122,7 +122,8 @@ final class QueryFixtures {
             if (place.getPlaceId().equals("tegh")) {
                 stores.places.add(org.ceasefire.avro.Place.newBuilder(place).setLatitude(39.563).setLongitude(46.487).setPrecision("village").build());
             } else if (place.getPlaceId().equals("goris")) {
-                stores.places.add(place);
+                // A place without coordinates: the map must cope with them missing.
+                stores.places.add(org.ceasefire.avro.Place.newBuilder(place).setLatitude(null).setLongitude(null).setPrecision(null).build());
             }
         }
         stores.placeActivity.add(new PlaceActivity("tegh", Map.of("AM", 2L, "NK", 1L, "AZ", 2L, "EUMA", 4L), 2));

@@ -86,6 +86,11 @@ final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The exit code once the process has ended: 137 after a SIGKILL, 143 after an unhandled SIGTERM. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
     long pid() {
         return process.pid();
     }

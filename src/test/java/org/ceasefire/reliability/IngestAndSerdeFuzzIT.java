@@ -3,10 +3,8 @@ package org.ceasefire.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +25,7 @@ import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.contract.StatementValidator;
 import org.ceasefire.contract.Violation;
 import org.ceasefire.ingest.CsvReader;
+import org.ceasefire.ingest.InputLines;
 import org.ceasefire.ingest.JsonLinesReader;
 import org.ceasefire.ingest.ParsedStatement;
 import org.ceasefire.ingest.RawRecord;
@@ -85,7 +84,7 @@ class IngestAndSerdeFuzzIT {
 
     private static List<ParsedStatement> readJsonLines(String text) {
         return assertTimeoutPreemptively(LIMIT, () -> {
-            try (JsonLinesReader reader = new JsonLinesReader(new BufferedReader(new StringReader(text)), "fuzz.jsonl")) {
+            try (JsonLinesReader reader = new JsonLinesReader(InputLines.of(text), "fuzz.jsonl")) {
                 return readAll(reader, (int) text.lines().count());
             }
         });
@@ -152,7 +151,7 @@ class IngestAndSerdeFuzzIT {
     @Label("CSV reader: arbitrary rows (wrong cell counts, open quotes, bad numbers and lists) are read or rejected clearly")
     void csvArbitraryRows(@ForAll("csvish") String csv) {
         List<ParsedStatement> parsed = assertTimeoutPreemptively(LIMIT, () -> {
-            try (CsvReader reader = new CsvReader(new BufferedReader(new StringReader(csv)), "fuzz.csv")) {
+            try (CsvReader reader = new CsvReader(InputLines.of(csv), "fuzz.csv")) {
                 return readAll(reader, (int) csv.lines().count());
             }
         });

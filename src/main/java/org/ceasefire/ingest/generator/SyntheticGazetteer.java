@@ -53,8 +53,7 @@ public final class SyntheticGazetteer {
                         SpellingBook.NEUTRAL, List.of(word)));
             }
         }
-        ConflictDefinition extended = new ConflictDefinition(conflict.id(), conflict.name(), conflict.sideOne(), conflict.sideTwo(),
-                conflict.monitors(), allSectors);
+        ConflictDefinition extended = conflict.withSectors(allSectors);
         return new World(new GazetteerFile(extended, places), spellings.with(more));
     }
 
