@@ -2,8 +2,10 @@ package org.ceasefire.audit;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -32,11 +34,22 @@ public final class AuditReplay {
     public record Options(Instant asOf, Instant incidentsFrom, Instant incidentsTo, Path out) {
     }
 
-    /** What the replay found: its results (on disk until closed) and digest, and the differences from live output when compared. */
-    public record Outcome(AuditResults results, String digest, long statements, List<Difference> differences) implements AutoCloseable {
+    /**
+     * What the replay found: its results (on disk until closed) and digest, and the differences from live output when compared;
+     * also how many records it read from the log ({@code statements} of them in range) and how long it took, report included.
+     */
+    public record Outcome(AuditResults results, String digest, long statements, List<Difference> differences, long read,
+                          Duration took) implements AutoCloseable {
         @Override
         public void close() {
             results.close();
+        }
+
+        /** One line for the end of a run: how much, how long, how fast. */
+        public String summary() {
+            double seconds = Math.max(took.toMillis(), 1) / 1000.0;
+            return String.format(Locale.ROOT, "Replay: %,d records read from the log, %,d statements replayed in %.1f s (%,.0f statements/s).",
+                    read, statements, seconds, statements / seconds);
         }
     }
 
@@ -53,16 +66,17 @@ public final class AuditReplay {
     }
 
     public Outcome replay(Options options, Progress progress) {
+        long started = System.nanoTime();
         Map<String, Object> serdeConfig = new TreeMap<>(clientProperties);
         serdeConfig.put("specific.avro.reader", true);
         Deserializer<MinistryStatement> decoder = AvroSerdes.<MinistryStatement>specific(serdeConfig, false).deserializer();
         long statements = 0;
+        long read = 0;
         AuditResults results;
         try (OfflineReplay replay = new OfflineReplay(topology);
              StatementTraceWriter trace = new StatementTraceWriter(options.out());
              StatementLog log = new StatementLog(clientProperties, topology.topics().statements(), options.asOf())) {
             replay.loadGazetteer(gazetteer(serdeConfig));
-            long read = 0;
             while (log.hasNext()) {
                 LoggedRecord record = log.next();
                 read++;
@@ -101,7 +115,7 @@ public final class AuditReplay {
         }
         try {
             String digest = ReportWriter.write(options.out(), results, statements, title(options));
-            return new Outcome(results, digest, statements, List.of());
+            return new Outcome(results, digest, statements, List.of(), read, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
             results.close();
             throw e;
@@ -119,7 +133,7 @@ public final class AuditReplay {
             throw e;
         }
         DifferencesCsv.write(options.out().resolve("differences.csv"), differences);
-        return new Outcome(replayed.results(), replayed.digest(), replayed.statements(), differences);
+        return new Outcome(replayed.results(), replayed.digest(), replayed.statements(), differences, replayed.read(), replayed.took());
     }
 
     /** The live output as the compacted topics hold it now (committed records only). */

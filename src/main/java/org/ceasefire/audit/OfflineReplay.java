@@ -1,207 +1,178 @@
 package org.ceasefire.audit;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.test.TestRecord;
-import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.Place;
-import org.ceasefire.avro.SectorTally;
-import org.ceasefire.avro.internal.UnresolvedName;
+import org.ceasefire.embedded.EmbeddedKafka;
 import org.ceasefire.registry.serde.AvroSerdes;
 import org.ceasefire.topics.Topics;
-import org.ceasefire.topology.CeasefireTopology;
-import org.ceasefire.topology.DeadLetterHeaders;
 import org.ceasefire.topology.TopologyConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the production topology, unchanged, over statements read from the log, in isolation: in this
- * process, with its state in a temporary directory and no changelogs, its own in-memory schema
- * registry, and nothing written to the cluster. The statements are re-encoded for that private
- * registry; the log append time of each record is kept as its timestamp, so lateness is judged
- * exactly as it was live.
+ * process, on a private broker ({@link ReplayBroker}) with its own in-memory schema registry, its state
+ * in a temporary directory without changelogs, and nothing written to the cluster. The statements are
+ * re-encoded for that private registry and handed over in the order they are given (the real log's
+ * log-append-time order), each stamped with its log append time, so lateness is judged exactly as it
+ * was live.
+ *
+ * <p>The hand-over waits while the topology has more than {@link #MAX_LEAD} records to process (in all its
+ * stages): what the caller has handed over is then a fair measure of how far the replay has got.
  */
 public final class OfflineReplay implements AutoCloseable {
-    private static final int DRAIN_EVERY = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineReplay.class);
+    static final long MAX_LEAD = 20_000;
+    private static final int CHECK_LEAD_EVERY = 1_000;
 
-    private static final java.time.Duration PUBLISH_INTERVAL = java.time.Duration.ofMillis(100);
-    private final TopologyTestDriver driver;
+    private final Topics topics;
+    private final Map<String, Object> privateRegistry;
+    private final TopologyConfig config;
     private final Path stateDir;
-    private final TestInputTopic<String, byte[]> statements;
-    private final TestInputTopic<String, Place> gazetteer;
-    private final TestOutputTopic<String, SectorTally> talliesOut;
-    private final TestOutputTopic<String, ClaimContradiction> contradictionsOut;
-    private final TestOutputTopic<String, MinistryStatement> lateOut;
-    private final TestOutputTopic<byte[], byte[]> deadLettersOut;
+    private final ReplayBroker broker;
+    private final KafkaProducer<byte[], byte[]> producer;
     private final Serializer<MinistryStatement> encoder;
-    private final Set<String> resultTopics;
-    /** Changelog and repartition topics, read only to be emptied (see {@link #discardInternalRecords()}). */
-    private final Map<String, TestOutputTopic<byte[], byte[]>> internalTopics = new HashMap<>();
-
-    private final ResultTable<SectorTally> tallies = new ResultTable<>(SectorTally.class);
-    private final ResultTable<ClaimContradiction> contradictions = new ResultTable<>(ClaimContradiction.class);
-    private final TreeSet<String> late = new TreeSet<>();
-    private final List<RejectedRecord> rejected = new ArrayList<>();
-    private long piped;
+    private final LogPositions positions = new LogPositions();
+    private final ReplayOutputs outputs;
+    private final List<RejectedRecord> undecodable = new ArrayList<>();
+    private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+    private TopologyRun topology;
+    private long handedOver;
     private boolean finished;
 
     public OfflineReplay(TopologyConfig live) {
-        Topics topics = live.topics();
-        Map<String, Object> privateRegistry = Map.of("schema.registry.url", "mock://replay-" + UUID.randomUUID(),
-                "specific.avro.reader", true);
-        TopologyConfig config = new TopologyConfig(topics, live.conflict(), live.pairingDistance(), live.horizon(), privateRegistry);
+        topics = live.topics();
+        privateRegistry = Map.of("schema.registry.url", "mock://replay-" + UUID.randomUUID(), "specific.avro.reader", true);
+        config = new TopologyConfig(topics, live.conflict(), live.pairingDistance(), live.horizon(), privateRegistry);
         try {
             stateDir = Files.createTempDirectory("ceasefire-replay-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot create a state directory for the replay", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a state directory for the replay", e);
         }
-        Properties props = new Properties();
-        props.putAll(privateRegistry);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ceasefire-replay");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay.invalid:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        // The sector stage publishes changed tallies once per commit interval of wall-clock time; drain() advances it.
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, PUBLISH_INTERVAL.toMillis());
-        driver = new TopologyTestDriver(CeasefireTopology.build(config, CeasefireTopology.State.TRANSIENT), props);
-
-        Serde<MinistryStatement> statementSerde = AvroSerdes.specific(privateRegistry, false);
-        Serde<Place> placeSerde = AvroSerdes.specific(privateRegistry, false);
-        Serde<SectorTally> tallySerde = AvroSerdes.specific(privateRegistry, false);
-        Serde<ClaimContradiction> pairSerde = AvroSerdes.specific(privateRegistry, false);
-        encoder = statementSerde.serializer();
-        statements = driver.createInputTopic(topics.statements(), new StringSerializer(), new ByteArraySerializer());
-        gazetteer = driver.createInputTopic(topics.gazetteer(), new StringSerializer(), placeSerde.serializer());
-        talliesOut = driver.createOutputTopic(topics.sectorTallies(), new StringDeserializer(), tallySerde.deserializer());
-        contradictionsOut = driver.createOutputTopic(topics.contradictions(), new StringDeserializer(), pairSerde.deserializer());
-        lateOut = driver.createOutputTopic(topics.late(), new StringDeserializer(), statementSerde.deserializer());
-        deadLettersOut = driver.createOutputTopic(topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        resultTopics = Set.of(topics.sectorTallies(), topics.contradictions(), topics.late(), topics.deadLetters());
+        broker = ReplayBroker.start(topics);
+        producer = new KafkaProducer<>(Map.of(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        encoder = AvroSerdes.<MinistryStatement>specific(privateRegistry, false).serializer();
+        outputs = new ReplayOutputs(broker.bootstrapServers(), privateRegistry, topics);
     }
 
-    /** Loads the places before the statements, as a running app has them in its global store. */
+    /** Loads the places before the statements, as a running app has them in its global store when it starts. */
     public void loadGazetteer(Collection<Place> places) {
-        places.forEach(place -> gazetteer.pipeInput(place.getPlaceId(), place, 0L));
+        if (topology != null) {
+            throw new IllegalStateException("The gazetteer is loaded before the first statement");
+        }
+        Serializer<Place> placeEncoder = AvroSerdes.<Place>specific(privateRegistry, false).serializer();
+        try (KafkaProducer<String, Place> gazetteerProducer = new KafkaProducer<>(Map.of(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(), placeEncoder)) {
+            for (Place place : places) {
+                gazetteerProducer.send(new ProducerRecord<>(topics.gazetteer(), 0, 0L, place.getPlaceId(), place)).get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading the replay's gazetteer", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot load the gazetteer into the replay's private broker: " + e.getMessage(), e);
+        }
     }
 
-    /** Replays one decoded statement, stamped with its log append time. */
+    /** Hands one decoded statement to the topology, stamped with its log append time. */
     public void replay(LoggedRecord origin, MinistryStatement statement) {
-        String key = origin.key() == null ? null : new String(origin.key(), StandardCharsets.UTF_8);
-        byte[] value = encoder.serialize("replay", statement);
-        statements.pipeInput(new TestRecord<>(key, value, new RecordHeaders(), Instant.ofEpochMilli(origin.timestamp())));
-        // The driver runs every stage before it returns: a dead letter now is this record's, and names its place in the real log.
-        if (!deadLettersOut.isEmpty()) {
-            for (TestRecord<byte[], byte[]> dead : deadLettersOut.readRecordsToList()) {
-                rejected.add(new RejectedRecord(key == null ? "" : key, header(dead, DeadLetterHeaders.REASON, "(no reason)"),
-                        origin.partition(), origin.offset()));
-            }
-        }
-        if (++piped % DRAIN_EVERY == 0) {
-            drain();
+        TopologyRun run = topology();
+        long expected = handedOver;
+        producer.send(new ProducerRecord<>(topics.statements(), 0, origin.timestamp(), origin.key(), encoder.serialize(topics.statements(), statement)),
+                (metadata, e) -> {
+                    // The private offset is how a dead letter is traced back to the real log: it must be the hand-over's sequence number.
+                    if (e != null) {
+                        sendFailure.compareAndSet(null, e);
+                    } else if (metadata.offset() != expected) {
+                        sendFailure.compareAndSet(null, new IllegalStateException("Statement " + expected + " of the replay landed at offset "
+                                + metadata.offset() + " of the private broker"));
+                    }
+                });
+        positions.append(origin.partition(), origin.offset());
+        handedOver++;
+        if (handedOver % CHECK_LEAD_EVERY == 0) {
+            checkSent();
+            run.awaitBacklogAtMost(MAX_LEAD);
         }
     }
 
     /** Records a record that could not even be decoded from the log: it is rejected as the live DLQ would. */
     public void reject(LoggedRecord origin, String reason) {
-        String key = origin.key() == null ? "" : new String(origin.key(), StandardCharsets.UTF_8);
-        rejected.add(new RejectedRecord(key, reason, origin.partition(), origin.offset()));
+        String key = origin.key() == null ? "" : new String(origin.key(), java.nio.charset.StandardCharsets.UTF_8);
+        undecodable.add(new RejectedRecord(key, reason, origin.partition(), origin.offset()));
     }
 
     /**
-     * The final results: latest tally per key, standing contradictions, and what was rejected, late or unplaced.
-     * The caller owns them (and closes them).
+     * Waits for the topology to finish with everything handed over, then returns the final results: latest
+     * tally per key, standing contradictions, and what was rejected, late or unplaced. The caller owns them (and closes them).
      */
     public AuditResults finish() {
-        drain();
-        rejected.sort(java.util.Comparator.comparingInt(RejectedRecord::partition).thenComparingLong(RejectedRecord::offset));
+        producer.flush();
+        checkSent();
+        TopologyRun run = topology();
+        long handedOverAt = System.nanoTime();
+        run.awaitDone(handedOver);
+        long doneAt = System.nanoTime();
+        var unresolved = run.unresolvedPlaces();
+        run.close();
+        AuditResults results = outputs.finish(undecodable, positions, unresolved);
         finished = true;
-        return new AuditResults(tallies, contradictions, List.copyOf(rejected), List.copyOf(late), unresolvedPlaces());
+        LOG.info("Replay of {} statements: the topology was done {} ms after the last was handed over (of which {} ms to be sure its outputs"
+                        + " had stopped); the rest of its outputs were read in {} ms", handedOver, (doneAt - handedOverAt) / 1_000_000,
+                TopologyRun.QUIET.toMillis(), (System.nanoTime() - doneAt) / 1_000_000);
+        return results;
     }
 
-    private void drain() {
-        driver.advanceWallClockTime(PUBLISH_INTERVAL);
-        latestOf(talliesOut.readKeyValuesToList()).forEach(tallies::put);
-        latestOf(contradictionsOut.readKeyValuesToList()).forEach(contradictions::put);
-        for (KeyValue<String, MinistryStatement> kv : lateOut.readKeyValuesToList()) {
-            late.add(kv.key);
+    /** The topology, started on the first statement: after the gazetteer, so that its global store starts full. */
+    private TopologyRun topology() {
+        if (topology == null) {
+            topology = new TopologyRun(config, broker, stateDir, "ceasefire-replay");
         }
-        discardInternalRecords();
+        return topology;
     }
 
-    /**
-     * The driver keeps every record the topology produces until it is read, repartition records included
-     * (it has already fed them back in). Nothing else reads those, so without this the replay's heap
-     * would grow with every event of the whole history.
-     */
-    private void discardInternalRecords() {
-        for (String topic : driver.producedTopicNames()) {
-            if (!resultTopics.contains(topic)) {
-                internalTopics.computeIfAbsent(topic,
-                        t -> driver.createOutputTopic(t, new ByteArrayDeserializer(), new ByteArrayDeserializer())).readRecordsToList();
-            }
+    private void checkSent() {
+        Exception failure = sendFailure.get();
+        if (failure != null) {
+            throw new IllegalStateException("Cannot hand a statement to the replay's private broker: " + failure.getMessage(), failure);
         }
-    }
-
-    private SortedMap<String, Long> unresolvedPlaces() {
-        SortedMap<String, Long> names = new TreeMap<>();
-        KeyValueStore<String, UnresolvedName> store = driver.getKeyValueStore(CeasefireTopology.UNRESOLVED_NAMES_STORE);
-        try (KeyValueIterator<String, UnresolvedName> all = store.all()) {
-            all.forEachRemaining(kv -> {
-                if (kv.value != null && kv.value.getStatements() > 0) {
-                    names.put(kv.key, kv.value.getStatements());
-                }
-            });
-        }
-        return names;
-    }
-
-    /** The last value of each key (null for a tombstone): a key updated many times in a batch is written to its table once. */
-    private static <V> Map<String, V> latestOf(List<KeyValue<String, V>> records) {
-        Map<String, V> latest = new HashMap<>();
-        records.forEach(kv -> latest.put(kv.key, kv.value));
-        return latest;
-    }
-
-    private static String header(TestRecord<byte[], byte[]> record, String name, String fallback) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? fallback : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override
     public void close() {
-        if (!finished) {
-            tallies.close();
-            contradictions.close();
+        producer.close(Duration.ofSeconds(5));
+        if (topology != null && !finished) {
+            topology.close();
         }
-        driver.close();
-        org.ceasefire.embedded.EmbeddedKafka.deleteRecursively(stateDir);
+        outputs.close();
+        broker.close();
+        positions.close();
+        EmbeddedKafka.deleteRecursively(stateDir);
     }
 }

@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
         description = {"Replay ceasefire.statements from the beginning through the same topology, offline (nothing is written",
                 "to the cluster), and write an audit report: tallies, contradictions, rejected, late and unresolved",
                 "statements, a trace of every statement's log position, and a SHA-256 digest.",
+                "Progress (on a terminal: log records read of the total, rate, time left)",
+                "and a one-line summary go to standard error. On a 2-core machine, 1M",
+                "statements replay in about 25 minutes in a 512 MB heap.",
                 "Exit codes: 0 done (with --compare: live equals replay), 3 live differs, 1 error."})
 public final class ReplayCommand implements Callable<Integer> {
     static final int DIFFERENT = 3;
@@ -55,6 +58,8 @@ public final class ReplayCommand implements Callable<Integer> {
         try (AuditReplay.Outcome outcome = compare
                 ? replay.replayAndCompare(options, TerminalProgress.forConsole(stderr))
                 : replay.replay(options, TerminalProgress.forConsole(stderr))) {
+            stderr.println(outcome.summary());
+            stderr.flush();
             return report(outcome, stdout);
         }
     }

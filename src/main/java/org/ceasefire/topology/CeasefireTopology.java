@@ -92,9 +92,8 @@ public final class CeasefireTopology {
         /** RocksDB on disk, each store backed by a changelog topic: the running application. */
         DURABLE,
         /**
-         * RocksDB without changelogs or record caches: for a run that starts from nothing and is thrown away
-         * afterwards, the offline replay. Its driver commits after every record, so a cache would only add a copy,
-         * and changelog records would be produced for nobody.
+         * RocksDB without changelogs: for a run that starts from nothing and is thrown away afterwards, the
+         * offline replay, where changelog records would be produced for nobody.
          */
         TRANSIENT
     }

@@ -52,10 +52,8 @@ final class StoreCatalogue {
         KeyValueBytesStoreSupplier supplier = entry.inMemory() ? Stores.inMemoryKeyValueStore(entry.name())
                 : Stores.persistentKeyValueStore(entry.name());
         StoreBuilder<KeyValueStore<String, Object>> builder = Stores.keyValueStoreBuilder(supplier, Serdes.String(), (Serde) entry.values().apply(serdes));
-        if (state == CeasefireTopology.State.TRANSIENT) {
-            return builder.withLoggingDisabled();
-        }
-        // Cached: a hot key (a sector's all-time tally) reaches the changelog once per commit, not once per record.
-        return builder.withCachingEnabled();
+        // Cached: a hot key (a sector's all-time tally) reaches RocksDB and the changelog once per commit, not once per record.
+        builder.withCachingEnabled();
+        return state == CeasefireTopology.State.TRANSIENT ? builder.withLoggingDisabled() : builder;
     }
 }

@@ -8,12 +8,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.ceasefire.app.CeasefireApp;
 import org.ceasefire.avro.ContradictionKind;
@@ -74,10 +82,12 @@ class AuditReplayIT {
             producer.send(new ProducerRecord<>(topics.sectorTallies(), key, altered)).get();
         }
         var out = new java.io.StringWriter();
-        int exit = Main.commandLine().setOut(new java.io.PrintWriter(out)).execute("replay", "--compare",
+        var err = new java.io.StringWriter();
+        int exit = Main.commandLine().setOut(new java.io.PrintWriter(out)).setErr(new java.io.PrintWriter(err)).execute("replay", "--compare",
                 "--bootstrap-servers", cluster.kafka.bootstrapServers(), "--schema-registry-url", cluster.registry.url(),
                 "--topic-prefix", "live.", "-o", dir.resolve("cli").toString());
         assertThat(exit).isEqualTo(3);
+        assertThat(err.toString()).containsPattern("Replay: 1,800 records read from the log, 1,800 statements replayed in [0-9.]+ s \\([0-9,]+ statements/s\\)\\.");
         assertThat(out.toString()).contains("differs from the replay in 1 places",
                 "tally " + key + " unanswered_accusations: live " + altered.getUnansweredAccusations()
                         + ", replayed " + (altered.getUnansweredAccusations() - 5));
@@ -103,13 +113,32 @@ class AuditReplayIT {
         }
     }
 
+    /** The end offset of every partition of every topic on the cluster, by {@code topic-partition}. */
+    private static Map<String, Long> endOffsets() throws Exception {
+        try (Admin admin = Admin.create(cluster.client())) {
+            Set<String> names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(names).allTopicNames().get().values().forEach(d ->
+                    d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<String, Long> ends = new TreeMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp.toString(), info.offset()));
+            return ends;
+        }
+    }
+
+    private static Set<String> consumerGroups() throws Exception {
+        try (Admin admin = Admin.create(cluster.client())) {
+            return admin.listGroups().all().get().stream().map(g -> g.groupId()).collect(Collectors.toSet());
+        }
+    }
+
     private static long statementsCounted(AuditResults results) {
         return results.tallies().toMap().values().stream().filter(t -> t.getPeriodKind().toString().equals("ALL_TIME"))
                 .mapToLong(t -> t.getStatements().values().stream().mapToLong(Long::longValue).sum()).sum();
     }
 
     @Test
-    @DisplayName("the same statements give byte-identical reports and the same digest: twice, and on 1 and 6 partitions")
+    @DisplayName("the same statements give byte-identical reports and the same digest: twice, and on 1 and 6 partitions; nothing is written to the cluster")
     void digestsAreIdenticalAcrossRunsAndPartitionCounts() throws Exception {
         List<MinistryStatement> statements = LiveCluster.generated(1_000, 3);
         Topics one = cluster.createTopics("one.", 1);
@@ -117,8 +146,13 @@ class AuditReplayIT {
         cluster.produce(one, statements);
         cluster.produce(six, statements);
 
+        Map<String, Long> endsBefore = endOffsets();
+        Set<String> groupsBefore = consumerGroups();
         try (AuditReplay.Outcome first = replay(one, null, "one-a"); AuditReplay.Outcome second = replay(one, null, "one-b");
              AuditReplay.Outcome sixPartitions = replay(six, null, "six")) {
+            // Nothing written to the cluster: no new topic, no record added anywhere, no consumer group.
+            assertThat(endOffsets()).isEqualTo(endsBefore);
+            assertThat(consumerGroups()).isEqualTo(groupsBefore);
             assertThat(first.results().contradictions().size()).isGreaterThan(10);
             assertThat(second.digest()).isEqualTo(first.digest());
             assertThat(sixPartitions.digest()).isEqualTo(first.digest());

@@ -1,14 +1,18 @@
 package org.ceasefire.testdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.ceasefire.audit.AuditReplay;
 import org.ceasefire.audit.Difference;
 import org.ceasefire.avro.MinistryStatement;
@@ -47,9 +51,23 @@ public final class LiveCluster implements AutoCloseable {
         Topics topics = new Topics(prefix);
         try (Admin admin = Admin.create(client())) {
             new TopicBootstrapper(admin).ensure(topics.specs(partitions, (short) 1));
+            awaitLeaders(admin, topics.statements(), partitions);
         }
         new GazetteerLoader(client(), AvroSerdes.<Place>specific(client(), false).serializer()).load(CONFLICT.places(), topics.gazetteer());
         return topics;
+    }
+
+    /**
+     * Waits until the broker answers as leader for every partition: a busy broker can name itself leader in its
+     * metadata before it acts as one, and an idempotent producer that meets NOT_LEADER on its first batch may then
+     * fail it with OutOfOrderSequence.
+     */
+    private static void awaitLeaders(Admin admin, String topic, int partitions) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> admin.listOffsets(latest).all().get().size() == partitions);
     }
 
     /** The app's configuration for these topics, with a free HTTP port and its own state directory. */
