@@ -164,7 +164,8 @@ public final class PipelineBenchmark {
             }
             if (phases.contains("dense")) {
                 long denseCount = args.getLong("denseCount", n);
-                int days = StatementGenerator.DEFAULT_DAYS;
+                // The dense history is 1M statements over 730 days; fewer over proportionally fewer days is as dense.
+                int days = (int) args.getLong("denseDays", StatementGenerator.DEFAULT_DAYS);
                 String densePrefix = dataset("dense-" + denseCount + ".", world, denseCount, Worlds.history(world, SEED, days));
                 topology(label(denseCount, 50, 100) + " over " + days + " days (dense)", densePrefix, denseCount, 50, 100, 1, false, false);
             }
