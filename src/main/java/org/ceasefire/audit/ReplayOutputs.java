@@ -83,7 +83,11 @@ final class ReplayOutputs implements AutoCloseable {
         } catch (Throwable e) {
             failure.set(e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                // close() interrupted this thread to stop it: nothing is left to read, and the interruption is the answer.
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 
 import org.ceasefire.cli.Main;
+import org.ceasefire.conflict.GazetteerFile;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class DevClusterCommandIT {
         assertThat(out.toString())
                 .containsPattern("(?m)^bootstrap\\.servers=127\\.0\\.0\\.1:\\d+$")
                 .containsPattern("(?m)^schema\\.registry\\.url=http://127\\.0\\.0\\.1:\\d+$")
-                .contains("ceasefire.statements", "35 places loaded into ceasefire.gazetteer", "Running for PT0.001S.")
+                .contains("ceasefire.statements", GazetteerFile.builtIn().places().size() + " places loaded into ceasefire.gazetteer", "Running for PT0.001S.")
                 .containsPattern("Schema registered: subject ceasefire\\.statements-value, latest version = schema id \\d+")
                 .containsPattern("Schema registered: subject ceasefire\\.gazetteer-value, latest version = schema id \\d+")
                 .containsPattern("Kafka logged (no|\\d+) (retried )?errors");

@@ -169,7 +169,8 @@ class IngestIT {
         Run run = run(Main.commandLine(), concat(new String[] {"gazetteer", "load"}, connection(topics)));
         int places = org.ceasefire.conflict.GazetteerFile.builtIn().places().size();
         assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
-        assertThat(run.out()).contains("Loaded " + places + " places of conflict AM-AZ (8 sectors) into " + topics.gazetteer());
+        assertThat(run.out()).contains("Loaded " + places + " places of conflict AM-AZ (" + org.ceasefire.conflict.GazetteerFile.builtIn().conflict().sectors().size()
+                + " sectors) into " + topics.gazetteer());
         List<ConsumerRecord<String, Place>> records = consume(topics.gazetteer(), places);
         assertThat(records).hasSize(places).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getPlaceId()));
         assertThat(records).extracting(ConsumerRecord::key).contains("tegh", "stepanakert-khankendi", "jermuk-istisu");
