@@ -75,7 +75,8 @@ public final class OfflineReplay implements AutoCloseable {
         producer = new KafkaProducer<>(Map.of(
                 CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, ReplayBroker.MAX_RECORD_BYTES),
                 new ByteArraySerializer(), new ByteArraySerializer());
         encoder = AvroSerdes.<MinistryStatement>specific(privateRegistry, false).serializer();
         outputs = new ReplayOutputs(broker.bootstrapServers(), privateRegistry, topics);

@@ -20,9 +20,13 @@ import org.ceasefire.topics.Topics;
  * records carry the real log's timestamps, which may be years old.
  */
 final class ReplayBroker implements AutoCloseable {
+    /** The largest record the replay carries: any statement the real log can hold, and its dead letter. */
+    static final int MAX_RECORD_BYTES = 64 << 20;
+
     private static final Map<String, String> SETTINGS = Map.of(
             "num.partitions", "1",
             "log.retention.ms", "-1",
+            "message.max.bytes", String.valueOf(MAX_RECORD_BYTES),
             // One process, one replay: no point waiting for more group members.
             "group.initial.rebalance.delay.ms", "0");
 

@@ -64,6 +64,9 @@ final class TopologyRun implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL.toMillis());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // A large rejected statement is dead-lettered with its original bytes, as the live application does.
+        props.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                ReplayBroker.MAX_RECORD_BYTES);
         // The sub-topologies are separate tasks (one partition each): two threads let two of them run at once.
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         streams = new KafkaStreams(CeasefireTopology.build(config, CeasefireTopology.State.TRANSIENT), props);
