@@ -15,15 +15,17 @@ import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.PeriodKind;
 import org.ceasefire.avro.SectorTally;
+import org.ceasefire.conflict.ConflictDefinition;
 
 /**
  * An independent, deliberately naive statement of the semantics for the property test: given the final
  * set of statements, it computes every pair by comparing all statements with all others, and every tally
- * by summing, with none of the topology's stores, keys or incremental updates.
+ * by summing, with none of the topology's stores, keys or incremental updates. Public: the fault tests check
+ * what survived a crash against it too.
  */
-final class ReferenceTallies {
+public final class ReferenceTallies {
     /** A final statement with what the topology would have known about it. */
-    record Final(MinistryStatement statement, String sector, boolean late) {
+    public record Final(MinistryStatement statement, String sector, boolean late) {
         long start() {
             return statement.getIncidentStart().toEpochMilli();
         }
@@ -37,23 +39,25 @@ final class ReferenceTallies {
         }
     }
 
-    record Pair(String id, String kind, String sector, LocalDate day, List<String> accusations) {
+    public record Pair(String id, String kind, String sector, LocalDate day, List<String> accusations) {
     }
 
     private final List<Final> statements;
     private final long distance;
     private final long horizon;
     private final Set<String> frontSectors;
+    private final ConflictDefinition conflict;
 
-    ReferenceTallies(List<Final> statements, long distanceMillis, long horizonMillis) {
+    public ReferenceTallies(ConflictDefinition conflict, List<Final> statements, long distanceMillis, long horizonMillis) {
+        this.conflict = conflict;
         this.statements = statements;
         this.distance = distanceMillis;
         this.horizon = horizonMillis;
         this.frontSectors = new TreeSet<>();
-        Fixtures.CONFLICT.sectors().forEach(sector -> frontSectors.add(sector.id()));
+        conflict.sectors().forEach(sector -> frontSectors.add(sector.id()));
     }
 
-    Map<String, Pair> pairs() {
+    public Map<String, Pair> pairs() {
         Map<String, Pair> pairs = new TreeMap<>();
         for (Final a : statements) {
             if (a.claim() != ClaimType.ACCUSATION) {
@@ -75,7 +79,7 @@ final class ReferenceTallies {
     }
 
     private String kind(Final a, Final b) {
-        boolean opposed = Fixtures.CONFLICT.areOpposed(a.statement().getIssuer(), b.statement().getIssuer());
+        boolean opposed = conflict.areOpposed(a.statement().getIssuer(), b.statement().getIssuer());
         if (!opposed) {
             return null;
         }
@@ -110,7 +114,7 @@ final class ReferenceTallies {
             if (o.claim() == ClaimType.OBSERVATION && !o.late() && o.sector().equals(accusation.sector())
                     && Math.abs(o.start() - accusation.start()) <= distance) {
                 String named = o.statement().getAccused();
-                if (named == null || Fixtures.CONFLICT.sideOf(named).equals(Fixtures.CONFLICT.sideOf(accusation.statement().getAccused()))) {
+                if (named == null || conflict.sideOf(named).equals(conflict.sideOf(accusation.statement().getAccused()))) {
                     return true;
                 }
             }
@@ -119,7 +123,7 @@ final class ReferenceTallies {
     }
 
     /** Every tally that is not all zero, keyed as on the tallies topic. */
-    Map<String, SectorTally> tallies() {
+    public Map<String, SectorTally> tallies() {
         Map<String, Map<String, Map<String, Long>>> days = new TreeMap<>();
         Map<String, long[]> numbers = new HashMap<>();
         Map<String, Pair> pairs = pairs();

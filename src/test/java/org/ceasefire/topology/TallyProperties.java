@@ -47,7 +47,7 @@ class TallyProperties {
         try (TopologyHarness harness = new TopologyHarness()) {
             sends.forEach(sent -> harness.send(sent.statement(), sent.loggedAt()));
 
-            ReferenceTallies reference = new ReferenceTallies(finalSet(sends),
+            ReferenceTallies reference = new ReferenceTallies(Fixtures.CONFLICT, finalSet(sends),
                     TopologyConfig.DEFAULT_PAIRING_DISTANCE.toMillis(), TopologyConfig.DEFAULT_HORIZON.toMillis());
             assertThat(harness.deadLetters()).isEmpty();
             Map<String, SectorTally> actual = new TreeMap<>(harness.tallies());
