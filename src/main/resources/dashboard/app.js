@@ -326,6 +326,14 @@
     body.appendChild(el('tr', {}, [el('td', { colspan: String(columns), className: 'hint', text })]));
   }
 
+  /** The gazetteer names nearest to an unresolved one: the spelling to add is probably one of their places'. */
+  function closestCell(closest) {
+    const list = el('ul', { className: 'closest' });
+    (closest || []).forEach((name) => list.appendChild(el('li', { 'data-place-id': name.place_id || '',
+      text: name.name + ' — ' + (name.place_id || '?') + ', ' + (name.sector ? sectorName(name.sector) : 'in no sector') }, [])));
+    return el('td', {}, list.children.length ? [list] : [el('span', { className: 'hint', text: '—' })]);
+  }
+
   async function loadOperations() {
     const ops = await api.getJson('/api/operations');
     byId('ops-summary').textContent = 'Last output: ' + (ops.last_output_at ? formatTime(ops.last_output_at) : 'none yet')
@@ -341,9 +349,9 @@
     if (days.size === 0) { emptyRow(dayBody, 3, 'None.'); }
     const body = document.querySelector('#unresolved tbody');
     body.replaceChildren();
-    ops.unresolved_places.slice(0, 100).forEach((place) => body.appendChild(el('tr', {}, [
-      el('td', { text: place.name }), el('td', { className: 'num', text: place.count })])));
-    if (ops.unresolved_places.length === 0) { emptyRow(body, 2, 'None: every place name resolved.'); }
+    ops.unresolved_places.slice(0, 100).forEach((place) => body.appendChild(el('tr', { 'data-name': place.name }, [
+      el('td', { text: place.name }), el('td', { className: 'num', text: place.count }), closestCell(place.closest)])));
+    if (ops.unresolved_places.length === 0) { emptyRow(body, 3, 'None: every place name resolved.'); }
   }
 
   // --- contradictions -------------------------------------------------------------------------

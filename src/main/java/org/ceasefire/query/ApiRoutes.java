@@ -37,6 +37,20 @@ final class ApiRoutes {
             String pairId = params(ctx).id("pairId");
             ctx.json(queries.contradiction(pairId).orElseThrow(() -> new NotFoundException("no contradiction with pair id " + pairId)));
         });
+        app.get("/api/clusters", ctx -> {
+            RequestParameters params = params(ctx);
+            ctx.json(page(queries.clusters(params.contradictionFilter(), params.pageRequest())));
+        });
+        app.get("/api/clusters/{clusterId}", ctx -> {
+            String clusterId = params(ctx).id("clusterId");
+            ctx.json(queries.cluster(clusterId).orElseThrow(() -> noCluster(clusterId)));
+        });
+        app.get("/api/clusters/{clusterId}/pairs", ctx -> {
+            RequestParameters params = params(ctx);
+            String clusterId = params.id("clusterId");
+            ctx.json(page(queries.clusterPairs(clusterId, params.contradictionFilter(), params.pageRequest())
+                    .orElseThrow(() -> noCluster(clusterId))));
+        });
         app.get("/api/statements/{statementId}", this::statement);
         app.get("/api/unresolved-places", ctx -> ctx.json(queries.unresolvedPlaces()));
         app.get("/api/discrepancies", this::discrepancies);
@@ -119,11 +133,19 @@ final class ApiRoutes {
 
     private void contradictions(Context ctx) {
         RequestParameters params = params(ctx);
-        ContradictionPage page = queries.contradictions(params.contradictionFilter(), params.pageRequest());
+        ctx.json(page(queries.contradictions(params.contradictionFilter(), params.pageRequest())));
+    }
+
+    /** A page as every list of the API gives it: its items and the cursor of the next page (null on the last). */
+    private static Map<String, Object> page(Paged<?> page) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items());
         body.put("next_cursor", page.next().map(PageCursor::encode).orElse(null));
-        ctx.json(body);
+        return body;
+    }
+
+    private static NotFoundException noCluster(String clusterId) {
+        return new NotFoundException("no incident cluster with id " + clusterId);
     }
 
     private void statement(Context ctx) {

@@ -28,6 +28,18 @@ public interface CeasefireQueries {
     /** Contradictions matching the filter, newest incident first, one page at a time. */
     ContradictionPage contradictions(ContradictionFilter filter, PageRequest page);
 
+    /**
+     * Incident clusters ({@link IncidentClusters}) with at least one pair matching the filter, newest
+     * first incident first, one page at a time; each cluster whole, whatever the filter.
+     */
+    ClusterPage clusters(ContradictionFilter filter, PageRequest page);
+
+    /** One incident cluster by its id. */
+    Optional<IncidentCluster> cluster(String clusterId);
+
+    /** The pairs of one incident cluster that match the filter, newest first, one page; empty when there is no such cluster. */
+    Optional<ContradictionPage> clusterPairs(String clusterId, ContradictionFilter filter, PageRequest page);
+
     /** One contradiction by its pair id. */
     Optional<ClaimContradiction> contradiction(String pairId);
 

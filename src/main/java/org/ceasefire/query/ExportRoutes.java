@@ -3,6 +3,7 @@ package org.ceasefire.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,9 @@ final class ExportRoutes {
 
     void register(Javalin app) {
         app.get(PREFIX + "/contradictions.csv", ctx -> csv(ctx, "contradictions.csv", json.valueToTree(allContradictions(ctx))));
-        app.get(PREFIX + "/contradictions.jsonl", this::contradictionLines);
+        app.get(PREFIX + "/contradictions.jsonl", ctx -> lines(ctx, "contradictions.jsonl", allContradictions(ctx)));
+        app.get(PREFIX + "/clusters.csv", ctx -> csv(ctx, "clusters.csv", json.valueToTree(allClusters(ctx))));
+        app.get(PREFIX + "/clusters.jsonl", ctx -> lines(ctx, "clusters.jsonl", allClusters(ctx)));
         app.get(PREFIX + "/sectors.csv", ctx -> csv(ctx, "sectors.csv", json.valueToTree(queries.sectors(params(ctx).date("end")))));
         app.get(PREFIX + "/casualties.csv", ctx -> csv(ctx, "casualties.csv",
                 json.valueToTree(ApiRoutes.casualtyRows(queries, params(ctx)))));
@@ -41,22 +44,32 @@ final class ExportRoutes {
     /** Every page of the filtered contradictions, newest incident first, as the API pages them. */
     private List<ClaimContradiction> allContradictions(Context ctx) {
         ContradictionFilter filter = params(ctx).contradictionFilter();
-        List<ClaimContradiction> all = new ArrayList<>();
+        return allPages(cursor -> queries.contradictions(filter, new PageRequest(PageRequest.MAX_LIMIT, cursor)));
+    }
+
+    /** Every page of the incident clusters with a pair matching the filters, as {@code /api/clusters} pages them. */
+    private List<IncidentCluster> allClusters(Context ctx) {
+        ContradictionFilter filter = params(ctx).contradictionFilter();
+        return allPages(cursor -> queries.clusters(filter, new PageRequest(PageRequest.MAX_LIMIT, cursor)));
+    }
+
+    private static <T> List<T> allPages(Function<Optional<PageCursor>, Paged<T>> pageAfter) {
+        List<T> all = new ArrayList<>();
         Optional<PageCursor> cursor = Optional.empty();
         do {
-            ContradictionPage page = queries.contradictions(filter, new PageRequest(PageRequest.MAX_LIMIT, cursor));
+            Paged<T> page = pageAfter.apply(cursor);
             all.addAll(page.items());
             cursor = page.next();
         } while (cursor.isPresent());
         return all;
     }
 
-    private void contradictionLines(Context ctx) throws JsonProcessingException {
+    private void lines(Context ctx, String fileName, List<?> items) throws JsonProcessingException {
         StringBuilder lines = new StringBuilder();
-        for (ClaimContradiction pair : allContradictions(ctx)) {
-            lines.append(json.writeValueAsString(pair)).append('\n');
+        for (Object item : items) {
+            lines.append(json.writeValueAsString(item)).append('\n');
         }
-        attachment(ctx, "contradictions.jsonl", "application/x-ndjson; charset=utf-8").result(lines.toString());
+        attachment(ctx, fileName, "application/x-ndjson; charset=utf-8").result(lines.toString());
     }
 
     private static void csv(Context ctx, String fileName, JsonNode items) {

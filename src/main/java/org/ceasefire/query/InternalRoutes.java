@@ -38,6 +38,7 @@ final class InternalRoutes {
             body.put("next_cursor", page.next().map(PageCursor::encode).orElse(null));
             ctx.json(body);
         });
+        app.get(PREFIX + "/pairs", ctx -> records(ctx, InternalWire.encodeAll(local.pairs(params(ctx).sector("sector")))));
         app.get(PREFIX + "/contradictions/{pairId}", ctx -> records(ctx,
                 InternalWire.encodeAll(local.contradiction(params(ctx).id("pairId")).stream().toList())));
         app.get(PREFIX + "/statements/{statementId}/revisions", ctx -> records(ctx,

@@ -27,6 +27,9 @@ public interface LocalQueries {
 
     Optional<ClaimContradiction> contradiction(String pairId);
 
+    /** Every contradiction held here (as the API lists it), of one sector or of all when empty: what clusters are made of. */
+    List<ClaimContradiction> pairs(Optional<String> sector);
+
     /** Every revision of a statement held here, oldest first; empty when unknown here. */
     List<MinistryStatement> statementRevisions(String statementId);
 

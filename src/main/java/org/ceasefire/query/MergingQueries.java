@@ -35,12 +35,14 @@ public final class MergingQueries implements CeasefireQueries {
     private final ConflictDefinition conflict;
     private final DiscrepancySeries discrepancySeries;
     private final SideFigures sideFigures;
+    private final NameSuggestions nameSuggestions;
 
     public MergingQueries(InstanceDirectory instances, ConflictDefinition conflict) {
         this.instances = instances;
         this.conflict = conflict;
         this.discrepancySeries = new DiscrepancySeries(conflict);
         this.sideFigures = new SideFigures(conflict);
+        this.nameSuggestions = new NameSuggestions(conflict);
     }
 
     @Override
@@ -105,6 +107,45 @@ public final class MergingQueries implements CeasefireQueries {
     }
 
     @Override
+    public ClusterPage clusters(ContradictionFilter filter, PageRequest page) {
+        List<IncidentCluster> items = new ArrayList<>();
+        for (IncidentClusters.Cluster cluster : IncidentClusters.of(collect(instance -> instance.pairs(filter.sector())))) {
+            boolean afterCursor = page.after().map(cursor -> cursor.precedes(cluster.firstIncident().toEpochMilli(), cluster.id())).orElse(true);
+            if (!afterCursor || cluster.pairs().stream().noneMatch(filter::matches)) {
+                continue;
+            }
+            if (items.size() == page.limit()) {
+                IncidentCluster last = items.get(items.size() - 1);
+                return new ClusterPage(items, Optional.of(new PageCursor(last.firstIncident().toEpochMilli(), last.clusterId())));
+            }
+            items.add(IncidentCluster.of(cluster, filter, conflict));
+        }
+        return new ClusterPage(items, Optional.empty());
+    }
+
+    @Override
+    public Optional<IncidentCluster> cluster(String clusterId) {
+        return findCluster(clusterId).map(cluster -> IncidentCluster.of(cluster, ContradictionFilter.all(), conflict));
+    }
+
+    @Override
+    public Optional<ContradictionPage> clusterPairs(String clusterId, ContradictionFilter filter, PageRequest page) {
+        return findCluster(clusterId).map(cluster -> ContradictionPager.page(cluster.pairs().stream(), filter, page));
+    }
+
+    /** Only the pairs of the cluster's own sector are read, from every instance, since a cluster's pairs may be on any of them. */
+    private Optional<IncidentClusters.Cluster> findCluster(String clusterId) {
+        String sector = IncidentClusters.sectorOf(clusterId);
+        if (!conflict.hasSector(sector) && !ConflictDefinition.UNRESOLVED_SECTOR.equals(sector)
+                && !ConflictDefinition.WHOLE_FRONT_SECTOR.equals(sector)) {
+            return Optional.empty();
+        }
+        return IncidentClusters.of(collect(instance -> instance.pairs(Optional.of(sector)))).stream()
+                .filter(cluster -> cluster.id().equals(clusterId))
+                .findFirst();
+    }
+
+    @Override
     public Optional<ClaimContradiction> contradiction(String pairId) {
         return instances.ownerOfPair(pairId).contradiction(pairId);
     }
@@ -134,7 +175,11 @@ public final class MergingQueries implements CeasefireQueries {
             counts.merge(place.name(), place.count(), Long::sum);
         }
         List<UnresolvedPlace> places = new ArrayList<>();
-        counts.forEach((name, count) -> places.add(new UnresolvedPlace(name, count)));
+        if (!counts.isEmpty()) {
+            // The gazetteer is a global store: every instance holds all of it, so one of them is asked.
+            List<Place> gazetteer = instances.everyInstance().get(0).places();
+            counts.forEach((name, count) -> places.add(new UnresolvedPlace(name, count, nameSuggestions.closest(name, gazetteer))));
+        }
         places.sort(Comparator.comparingLong(UnresolvedPlace::count).reversed().thenComparing(UnresolvedPlace::name));
         return places;
     }

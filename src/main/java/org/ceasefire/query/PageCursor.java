@@ -24,11 +24,15 @@ public record PageCursor(long incidentStartMillis, String pairId) {
 
     /** True when {@code c} comes strictly after this cursor in {@link #NEWEST_FIRST} order. */
     public boolean precedes(ClaimContradiction c) {
-        long millis = c.getIncidentStart().toEpochMilli();
+        return precedes(c.getIncidentStart().toEpochMilli(), c.getPairId());
+    }
+
+    /** True when an item at {@code millis} with {@code id} comes strictly after this cursor, newest first (clusters page the same way). */
+    public boolean precedes(long millis, String id) {
         if (millis != incidentStartMillis) {
             return millis < incidentStartMillis;
         }
-        return c.getPairId().compareTo(pairId) > 0;
+        return id.compareTo(pairId) > 0;
     }
 
     public String encode() {

@@ -71,6 +71,11 @@ public final class RemoteInstance implements LocalQueries {
     }
 
     @Override
+    public List<ClaimContradiction> pairs(Optional<String> sector) {
+        return records("/pairs", sector.map(s -> Map.of("sector", s)).orElse(Map.of()), ClaimContradiction.class);
+    }
+
+    @Override
     public Optional<ClaimContradiction> contradiction(String pairId) {
         return records("/contradictions/" + encode(pairId), Map.of(), ClaimContradiction.class).stream().findFirst();
     }

@@ -84,6 +84,17 @@ public final class StoreQueries implements LocalQueries {
     }
 
     @Override
+    public List<ClaimContradiction> pairs(Optional<String> sector) {
+        return this.<PairAssertions, List<ClaimContradiction>>read(CeasefireTopology.PAIR_ASSERTIONS_STORE, store -> {
+            List<ClaimContradiction> found = new ArrayList<>();
+            scan(store.all(), entry -> published(entry.value)
+                    .filter(pair -> sector.map(pair.getSector()::equals).orElse(true))
+                    .ifPresent(found::add));
+            return found;
+        });
+    }
+
+    @Override
     public Optional<ClaimContradiction> contradiction(String pairId) {
         return this.<PairAssertions, Optional<ClaimContradiction>>read(CeasefireTopology.PAIR_ASSERTIONS_STORE,
                 store -> Optional.ofNullable(store.get(pairId)).flatMap(StoreQueries::published));

@@ -45,6 +45,21 @@ public final class StreamsQueries implements CeasefireQueries {
     }
 
     @Override
+    public ClusterPage clusters(ContradictionFilter filter, PageRequest page) {
+        return merging.clusters(filter, page);
+    }
+
+    @Override
+    public Optional<IncidentCluster> cluster(String clusterId) {
+        return merging.cluster(clusterId);
+    }
+
+    @Override
+    public Optional<ContradictionPage> clusterPairs(String clusterId, ContradictionFilter filter, PageRequest page) {
+        return merging.clusterPairs(clusterId, filter, page);
+    }
+
+    @Override
     public Optional<ClaimContradiction> contradiction(String pairId) {
         return merging.contradiction(pairId);
     }

@@ -1,5 +1,21 @@
 package org.ceasefire.query;
 
-/** A place name as written that the gazetteer does not know, and how many statements used it. */
-public record UnresolvedPlace(String name, long count) {
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A place name as written that the gazetteer does not know, how many statements used it, and the
+ * gazetteer names closest to it (empty where not computed: an instance's own answer to another).
+ */
+public record UnresolvedPlace(@JsonProperty("name") String name,
+                              @JsonProperty("count") long count,
+                              @JsonProperty("closest") List<ClosestPlace> closest) {
+    public UnresolvedPlace {
+        closest = List.copyOf(closest);
+    }
+
+    public UnresolvedPlace(String name, long count) {
+        this(name, count, List.of());
+    }
 }

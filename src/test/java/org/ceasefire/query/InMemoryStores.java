@@ -43,6 +43,11 @@ final class InMemoryStores implements LocalQueries {
     }
 
     @Override
+    public List<ClaimContradiction> pairs(Optional<String> sector) {
+        return contradictions.stream().filter(c -> sector.map(c.getSector()::equals).orElse(true)).toList();
+    }
+
+    @Override
     public Optional<ClaimContradiction> contradiction(String pairId) {
         return contradictions.stream().filter(c -> c.getPairId().equals(pairId)).findFirst();
     }
