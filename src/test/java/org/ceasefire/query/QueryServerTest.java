@@ -197,6 +197,72 @@ class QueryServerTest {
     }
 
     @Nested
+    @DisplayName("incident clusters")
+    class Clusters {
+        @Test
+        @DisplayName("groups the pairs linked by a statement into one cluster per sector, newest first, with a link to its pairs")
+        void grouped() {
+            JsonNode page = http.get("/api/clusters").json();
+            assertThat(page.path("items")).extracting(c -> c.path("cluster_id").asText()).containsExactly("TAVUSH-GAZAKH:am-2", "SYUNIK:am-1");
+            assertThat(page.path("next_cursor").isNull()).isTrue();
+            JsonNode syunik = page.path("items").get(1);
+            assertThat(syunik.path("sector").asText()).isEqualTo("SYUNIK");
+            assertThat(syunik.path("first_incident").asText()).isEqualTo("2023-04-10T08:00:00Z");
+            assertThat(syunik.path("last_incident").asText()).isEqualTo("2023-04-12T06:00:00Z");
+            assertThat(syunik.path("side_one").path("statement_ids")).extracting(JsonNode::asText).containsExactly("am-1");
+            assertThat(syunik.path("side_two").path("statement_ids")).extracting(JsonNode::asText).containsExactly("az-1", "az-3");
+            assertThat(syunik.path("side_two").path("statements").get(1).path("claim").asText()).isEqualTo("CALM");
+            assertThat(syunik.path("pair_count").asInt()).isEqualTo(2);
+            assertThat(syunik.path("pairs_by_kind").path("ACCUSATION_VS_CALM").asInt()).isEqualTo(1);
+            assertThat(syunik.path("pairs_by_kind").path("MUTUAL_ACCUSATION").asInt()).isEqualTo(1);
+            String pairs = syunik.path("pairs").asText();
+            assertThat(pairs).isEqualTo("/api/clusters/SYUNIK:am-1/pairs");
+            assertThat(ids(http.get(pairs).json().path("items"))).containsExactly("p-new", "p-old");
+            assertThat(http.get("/api/clusters/SYUNIK:am-1").json().path("pair_count").asInt()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("takes the contradictions' filters (a cluster is listed whole when one of its pairs matches) and pages by cursor")
+        void filtersAndPages() {
+            JsonNode denied = http.get("/api/clusters?kind=ACCUSATION_VS_CALM").json().path("items");
+            assertThat(denied).extracting(c -> c.path("cluster_id").asText() + " " + c.path("matching_pairs").asInt() + "/" + c.path("pair_count").asInt())
+                    .containsExactly("SYUNIK:am-1 1/2");
+            JsonNode first = http.get("/api/clusters?limit=1").json();
+            assertThat(first.path("items")).extracting(c -> c.path("cluster_id").asText()).containsExactly("TAVUSH-GAZAKH:am-2");
+            JsonNode second = http.get("/api/clusters?limit=1&cursor=" + first.path("next_cursor").asText()).json();
+            assertThat(second.path("items")).extracting(c -> c.path("cluster_id").asText()).containsExactly("SYUNIK:am-1");
+            assertThat(second.path("next_cursor").isNull()).isTrue();
+            assertThat(ids(http.get("/api/clusters/SYUNIK:am-1/pairs?kind=MUTUAL_ACCUSATION").json().path("items"))).containsExactly("p-old");
+        }
+
+        @Test
+        @DisplayName("answers 404 for an unknown cluster and 400 naming a bad parameter")
+        void errors() {
+            TestHttp.Reply missing = http.get("/api/clusters/SYUNIK:am-9");
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.json().path("error").asText()).contains("SYUNIK:am-9");
+            assertThat(http.get("/api/clusters/SYUNIK:am-9/pairs").status()).isEqualTo(404);
+            assertThat(http.get("/api/clusters/%3Cb%3E").json().path("parameter").asText()).isEqualTo("clusterId");
+            TestHttp.Reply bad = http.get("/api/clusters?kind=FRIENDLY");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().path("parameter").asText()).isEqualTo("kind");
+        }
+
+        @Test
+        @DisplayName("exports every matching cluster as CSV with the API's fields and as JSON Lines")
+        void exports() throws Exception {
+            String[] csv = http.get("/api/export/clusters.csv?sector=SYUNIK").response().body().split("\r\n");
+            assertThat(csv).hasSize(2);
+            assertThat(csv[0]).startsWith("cluster_id,sector,sector_name,first_incident,last_incident,side_one.side,side_one.statement_ids,side_one.statements,")
+                    .endsWith("pair_count,pairs_by_kind.ACCUSATION_VS_CALM,pairs_by_kind.MUTUAL_ACCUSATION,corroborated_pairs,matching_pairs,pairs");
+            assertThat(csv[1]).startsWith("SYUNIK:am-1,SYUNIK,").contains(",am-1,", ",az-1; az-3,").endsWith(",2,1,1,0,2,/api/clusters/SYUNIK:am-1/pairs");
+            String[] lines = http.get("/api/export/clusters.jsonl").response().body().split("\n");
+            assertThat(lines).hasSize(2);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines[1]).path("cluster_id").asText()).isEqualTo("SYUNIK:am-1");
+        }
+    }
+
+    @Nested
     @DisplayName("activity, casualties, exports")
     class Series {
         @Test
@@ -372,7 +438,16 @@ class QueryServerTest {
         void unresolved() {
             JsonNode places = http.get("/api/unresolved-places").json();
             assertThat(places).extracting(p -> p.path("name").asText() + "=" + p.path("count").asLong())
-                    .containsExactly("Atlantis=5", "Nowhere-village=2");
+                    .containsExactly("Atlantis=5", "Nowhere-village=2", "Gorris village=1");
+            // Read as the pipeline reads it ("village" is a generic word), "Gorris" is one letter from Goris, in Syunik.
+            JsonNode closest = places.get(2).path("closest");
+            assertThat(closest.get(0).path("name").asText()).isEqualTo("Goris");
+            assertThat(closest.get(0).path("place_id").asText()).isEqualTo("goris");
+            assertThat(closest.get(0).path("sector").asText()).isEqualTo("SYUNIK");
+            assertThat(closest.get(0).path("sector_name").asText()).isEqualTo(SectorNames.of(CONFLICT, "SYUNIK"));
+            assertThat(closest.get(0).path("distance").asInt()).isZero();
+            assertThat(closest).hasSizeLessThanOrEqualTo(NameSuggestions.PER_NAME);
+            assertThat(places.get(0).path("closest")).isNotEmpty();
         }
 
         @Test
