@@ -14,12 +14,13 @@
   /** URL parameter → control; a control at its default is left out of the URL. */
   const CONTROLS = {
     end: 'window-end', period: 'period', from: 'range-from', to: 'range-to', sector: 'filter-sector',
-    kind: 'filter-kind', party: 'filter-party', statement: 'filter-statement', casualties: 'casualty-window'
+    kind: 'filter-kind', party: 'filter-party', statement: 'filter-statement', casualties: 'casualty-window', group: 'filter-group'
   };
-  const DEFAULTS = { period: 'week', casualties: 'all' };
+  const DEFAULTS = { period: 'week', casualties: 'all', group: 'episodes' };
   const state = {
     conflict: null, sides: [], partyNames: new Map(), sectorNames: new Map(), latestDay: null,
-    endChosen: false, knownPairs: new Set(), firstLoad: true, shown: 0, cursor: null, charts: {}, trendPoints: [], focusIndex: -1
+    endChosen: false, knownPairs: new Set(), knownEpisodes: new Set(), expanded: new Set(), firstLoad: true, shown: 0, cursor: null,
+    charts: {}, trendPoints: [], focusIndex: -1
   };
 
   function el(tag, attrs, children) {
@@ -426,43 +427,116 @@
       from: value('from'), to: to ? addDays(to, 1) : '' };
   }
 
+  /** Episodes (incident clusters) unless every pair is asked for. */
+  function byEpisode() { return value('group') !== 'pairs'; }
+
   function updateExports() {
     const pairs = query(contradictionParams());
-    byId('export-csv').href = '/api/export/contradictions.csv' + pairs;
-    byId('export-jsonl').href = '/api/export/contradictions.jsonl' + pairs;
+    const list = byEpisode() ? 'clusters' : 'contradictions';
+    byId('export-csv').href = '/api/export/' + list + '.csv' + pairs;
+    byId('export-jsonl').href = '/api/export/' + list + '.jsonl' + pairs;
     byId('export-sectors').href = '/api/export/sectors.csv' + query({ end: state.endChosen ? value('end') : '' });
     byId('export-casualties').href = '/api/export/casualties.csv' + query(Object.assign({ sector: value('sector') }, casualtyRange()));
   }
 
-  function appendPairs(items, reset) {
+  function kindText(kind) { return String(kind || '').replace(/_/g, ' ').toLowerCase(); }
+  function plural(count, one, many) { return count + ' ' + (count === 1 ? one : many); }
+
+  /** One side's statements in an episode: each id links to its page, with issuer, claim and incident. */
+  function episodeSide(side, sideClass) {
+    const statements = (side && side.statements) || [];
+    const list = el('ul', { className: 'episode-statements' });
+    statements.forEach((statement) => list.appendChild(el('li', { 'data-statement-id': statement.statement_id }, [
+      statementLink(statement.statement_id, statement.statement_id),
+      document.createTextNode(' — ' + partyName(statement.issuer) + ', ' + claimText(statement.claim)
+        + (statement.location ? ', ' + statement.location : '') + ', ' + formatTime(statement.incident_start))])));
+    return el('div', { className: 'episode-side ' + sideClass, 'data-statements': String(statements.length) }, [
+      el('strong', { text: (side ? sideName(side.side) : '?') + ': ' + plural(statements.length, 'statement', 'statements') }), list]);
+  }
+
+  /** One episode: its sector, period, each side's statements and the pair count by kind, expandable to its pairs. */
+  function episodeView(cluster, fresh) {
+    const count = Number(cluster.pair_count || 0);
+    const byKind = Object.entries(cluster.pairs_by_kind || {}).map(([kind, n]) => n + ' ' + kindText(kind)).join(', ');
+    const meta = el('div', { className: 'meta' }, [
+      el('span', { className: 'kind', text: 'episode' }),
+      el('span', { className: 'sector', text: sectorName(cluster.sector), title: cluster.sector }),
+      el('span', { className: 'period', text: formatTime(cluster.first_incident)
+        + (cluster.last_incident && cluster.last_incident !== cluster.first_incident ? ' – ' + formatTime(cluster.last_incident) : '') }),
+      el('span', { className: 'pair-count', 'data-pairs': String(count), text: plural(count, 'pair', 'pairs') + (byKind ? ': ' + byKind : '') })
+    ]);
+    if (cluster.corroborated_pairs > 0) { meta.appendChild(el('span', { className: 'badge', text: cluster.corroborated_pairs + ' corroborated' })); }
+    const pairs = el('ol', { className: 'episode-pairs' });
+    pairs.hidden = true;
+    const more = el('button', { type: 'button', className: 'more-pairs', text: 'More pairs' });
+    more.hidden = true;
+    const toggle = el('button', { type: 'button', className: 'expand', 'aria-expanded': 'false', text: 'Show the ' + plural(count, 'pair', 'pairs') });
+    const item = el('li', { className: 'episode' + (fresh ? ' fresh' : ''), 'data-cluster-id': cluster.cluster_id }, [
+      meta, el('div', { className: 'sides' }, [episodeSide(cluster.side_one, 'side-one'), episodeSide(cluster.side_two, 'side-two')]),
+      toggle, pairs, more]);
+    let cursor = null;
+    const loadPairs = async (reset) => {
+      // Every pair of the episode, whatever the filters that listed it.
+      const path = cluster.pairs || '/api/clusters/' + encodeURIComponent(cluster.cluster_id) + '/pairs';
+      const page = await api.getJson(path + query({ limit: String(PAGE_SIZE), cursor: reset ? '' : cursor }));
+      if (reset) { pairs.replaceChildren(); }
+      page.items.forEach((pair) => pairs.appendChild(contradictionView(pair, false)));
+      cursor = page.next_cursor;
+      more.hidden = !cursor;
+    };
+    const open = (expand) => {
+      pairs.hidden = !expand;
+      more.hidden = !expand || !cursor;
+      toggle.setAttribute('aria-expanded', String(expand));
+      toggle.textContent = expand ? 'Hide the pairs' : 'Show the ' + plural(count, 'pair', 'pairs');
+      if (expand) { state.expanded.add(cluster.cluster_id); } else { state.expanded.delete(cluster.cluster_id); }
+      return expand ? loadPairs(true) : Promise.resolve();
+    };
+    toggle.addEventListener('click', () => open(pairs.hidden).catch(reportError));
+    more.addEventListener('click', () => loadPairs(false).catch(reportError));
+    // Reloaded after a live change: an episode the reader opened stays open.
+    if (state.expanded.has(cluster.cluster_id)) { open(true).catch(reportError); }
+    return item;
+  }
+
+  function appendItems(items, reset) {
     const list = byId('contradictions');
     if (reset) { list.replaceChildren(); }
-    items.forEach((pair) => {
-      const fresh = !state.firstLoad && !state.knownPairs.has(pair.pair_id);
-      state.knownPairs.add(pair.pair_id);
-      list.appendChild(contradictionView(pair, fresh));
+    const episodes = byEpisode();
+    items.forEach((item) => {
+      // An episode is new to the reader when it is, or when it has gained pairs.
+      const key = episodes ? item.cluster_id + '#' + item.pair_count : item.pair_id;
+      const known = episodes ? state.knownEpisodes : state.knownPairs;
+      const fresh = !state.firstLoad && !known.has(key);
+      known.add(key);
+      list.appendChild(episodes ? episodeView(item, fresh) : contradictionView(item, fresh));
     });
     state.firstLoad = false;
     state.shown = list.children.length;
+    const noun = episodes ? 'episode' : 'pair';
     byId('contradictions-empty').hidden = state.shown > 0;
     byId('older').hidden = !state.cursor;
+    byId('older').textContent = 'Older ' + noun + 's';
+    byId('contradictions-end').textContent = 'That is the oldest ' + noun + '.';
     byId('contradictions-end').hidden = !!state.cursor || state.shown === 0;
-    byId('contradictions-count').textContent = state.shown + (state.cursor ? '+ shown' : ' shown');
+    byId('contradictions-count').textContent = state.shown + (state.cursor ? '+ ' : ' ') + noun + 's shown';
   }
+
+  function listPath() { return byEpisode() ? '/api/clusters' : '/api/contradictions'; }
 
   /** The first page again, as long as what is shown now (a live change must not lose older pages the user opened). */
   async function loadContradictions() {
     const limit = Math.min(500, Math.max(PAGE_SIZE, state.shown));
-    const page = await api.getJson('/api/contradictions' + query(Object.assign(contradictionParams(), { limit: String(limit) })));
+    const page = await api.getJson(listPath() + query(Object.assign(contradictionParams(), { limit: String(limit) })));
     state.cursor = page.next_cursor;
-    appendPairs(page.items, true);
+    appendItems(page.items, true);
   }
 
   async function loadOlder() {
     if (!state.cursor) { return; }
-    const page = await api.getJson('/api/contradictions' + query(Object.assign(contradictionParams(), { limit: String(PAGE_SIZE), cursor: state.cursor })));
+    const page = await api.getJson(listPath() + query(Object.assign(contradictionParams(), { limit: String(PAGE_SIZE), cursor: state.cursor })));
     state.cursor = page.next_cursor;
-    appendPairs(page.items, false);
+    appendItems(page.items, false);
   }
 
   // --- a statement's page ---------------------------------------------------------------------
@@ -513,6 +587,7 @@
   function viewChanged() {
     state.firstLoad = true;
     state.shown = 0;
+    state.expanded.clear();
     writeUrl();
     loadAll().catch(reportError);
   }
@@ -543,7 +618,7 @@
 
   function wireControls() {
     control('end').addEventListener('change', () => { state.endChosen = value('end') !== ''; });
-    ['end', 'period', 'from', 'to', 'sector', 'kind', 'party', 'casualties'].forEach((key) => control(key).addEventListener('change', viewChanged));
+    ['end', 'period', 'from', 'to', 'sector', 'kind', 'party', 'casualties', 'group'].forEach((key) => control(key).addEventListener('change', viewChanged));
     control('statement').addEventListener('change', viewChanged);
     byId('filters').addEventListener('submit', (event) => { event.preventDefault(); viewChanged(); });
     byId('controls').addEventListener('submit', (event) => event.preventDefault());

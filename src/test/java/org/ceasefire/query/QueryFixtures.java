@@ -118,7 +118,7 @@ final class QueryFixtures {
         stores.statements.add(statement("am-1", 1, "Fire near Tegh."));
         stores.unresolved.add(new UnresolvedPlace("Nowhere-village", 2));
         stores.unresolved.add(new UnresolvedPlace("Atlantis", 5));
-        stores.unresolved.add(new UnresolvedPlace("Gorris village", 1));
+        stores.unresolved.add(new UnresolvedPlace("Gorisk village", 1));
         for (org.ceasefire.avro.Place place : org.ceasefire.conflict.GazetteerFile.builtIn().places()) {
             if (place.getPlaceId().equals("tegh")) {
                 stores.places.add(org.ceasefire.avro.Place.newBuilder(place).setLatitude(39.563).setLongitude(46.487).setPrecision("village").build());
