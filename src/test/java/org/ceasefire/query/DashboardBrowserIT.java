@@ -162,6 +162,11 @@ class DashboardBrowserIT {
         return browser.findElements(By.cssSelector("#contradictions > li.contradiction"));
     }
 
+    /** The rows of the default view: one per incident cluster. */
+    private static List<WebElement> episodes() {
+        return browser.findElements(By.cssSelector("#contradictions > li.episode"));
+    }
+
     private static String status() {
         return browser.findElement(By.id("live-status")).getText();
     }
@@ -196,7 +201,8 @@ class DashboardBrowserIT {
         app.awaitAllRunning();
         await().atMost(WAIT).until(() -> http.get("/api/contradictions?limit=500").json().path("items").size() == OLD_PAIRS + 4);
         await().atMost(WAIT).until(() -> "true".equals(script("return document.body.dataset.loaded || ''")));
-        await().atMost(WAIT).until(() -> pairs().size() == 50);
+        // By default one row per episode: here every pair is an episode of its own.
+        await().atMost(WAIT).until(() -> episodes().size() == 50);
         await().atMost(WAIT).until(() -> "live".equals(status()));
         assertThat(browser.findElements(By.cssSelector("#sectors tbody tr"))).hasSizeGreaterThanOrEqualTo(8);
     }
@@ -205,7 +211,7 @@ class DashboardBrowserIT {
     @Order(2)
     @DisplayName("shows a pair side by side with names, not codes, and renders script payloads as text")
     void pairsSideBySide() {
-        open("/?sector=SYUNIK");
+        open("/?sector=SYUNIK&group=pairs");
         await().atMost(WAIT).until(() -> pairs().size() == 2);
         assertThat(pairs()).extracting(li -> li.getAttribute("data-pair-id")).containsExactly("am-4|az-4", "am-1|az-1");
         WebElement tegh = pairs().get(1);
@@ -313,7 +319,7 @@ class DashboardBrowserIT {
     @Order(6)
     @DisplayName("pages through every pair down to the oldest one")
     void pagingReachesTheOldestPair() {
-        open("/");
+        open("/?group=pairs");
         await().atMost(WAIT).until(() -> pairs().size() == 50);
         WebElement older = browser.findElement(By.id("older"));
         while (older.isDisplayed()) {
@@ -330,13 +336,14 @@ class DashboardBrowserIT {
     @Order(7)
     @DisplayName("restores the filters from a shared URL, keeps them in it, and opens a statement's page")
     void sharedUrl() {
-        open("/?sector=GEGHARKUNIK-KALBAJAR&kind=MUTUAL_ACCUSATION&party=AZ&statement=am-2&period=month");
+        open("/?sector=GEGHARKUNIK-KALBAJAR&kind=MUTUAL_ACCUSATION&party=AZ&statement=am-2&period=month&group=pairs");
         await().atMost(WAIT).until(() -> pairs().size() == 1);
         assertThat(pairs().get(0).getAttribute("data-pair-id")).isEqualTo("am-2|az-2");
         assertThat(new Select(browser.findElement(By.id("filter-sector"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("GEGHARKUNIK-KALBAJAR");
         assertThat(new Select(browser.findElement(By.id("period"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("month");
         assertThat(browser.findElement(By.id("filter-statement")).getAttribute("value")).isEqualTo("am-2");
-        assertThat(browser.findElement(By.id("export-csv")).getAttribute("href")).contains("sector=GEGHARKUNIK-KALBAJAR", "statement=am-2");
+        assertThat(browser.findElement(By.id("export-csv")).getAttribute("href"))
+                .contains("/api/export/contradictions.csv", "sector=GEGHARKUNIK-KALBAJAR", "statement=am-2");
 
         new Select(browser.findElement(By.id("filter-kind"))).selectByValue("ACCUSATION_DENIED");
         await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("kind=ACCUSATION_DENIED"));
@@ -368,13 +375,13 @@ class DashboardBrowserIT {
 
         browser.findElement(By.cssSelector("#map path.place-tegh")).click();
         await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("sector=SYUNIK"));
-        await().atMost(WAIT).until(() -> pairs().size() == 2);
+        await().atMost(WAIT).until(() -> episodes().size() == 2);
         assertThat(new Select(browser.findElement(By.id("filter-sector"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("SYUNIK");
         assertThat(browser.findElement(By.id("trend-sector")).getText()).contains("Syunik border");
         assertThat(browser.findElement(By.cssSelector("#sectors tr.selected")).getAttribute("data-sector")).isEqualTo("SYUNIK");
         browser.findElement(By.cssSelector("#map-unplaced button[data-place-id=goris]")).click();
         await().atMost(WAIT).until(() -> !browser.getCurrentUrl().contains("sector="));
-        await().atMost(WAIT).until(() -> pairs().size() == 50);
+        await().atMost(WAIT).until(() -> episodes().size() == 50);
     }
 
     @Test
@@ -393,6 +400,28 @@ class DashboardBrowserIT {
 
     @Test
     @Order(10)
+    @DisplayName("shows operators the closest gazetteer names of an unresolved name, with their places and sectors, as text")
+    void closestNames() {
+        String typo = "Nerkin Khamd village";
+        String hostile = "<b onmouseover=\"window.__pwned=5\">Atlantis</b>";
+        app.send(accusation("am-typo", "AM", "AZ", "2021-03-01T06:00:00Z", typo),
+                accusation("am-hostile", "AM", "AZ", "2021-03-08T06:00:00Z", hostile));
+        await().atMost(WAIT).until(() -> http.get("/api/unresolved-places").body().contains("Nerkin Khamd")
+                && http.get("/api/unresolved-places").body().contains("onmouseover"));
+        open("/");
+        WebElement row = browser.findElement(By.cssSelector("#unresolved tbody tr[data-name='" + typo + "']"));
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        assertThat(cells.get(0).getText()).isEqualTo(typo);
+        assertThat(cells.get(1).getText()).isEqualTo("1");
+        assertThat(cells.get(2).findElements(By.tagName("li"))).extracting(WebElement::getText)
+                .containsExactly("Nerkin Khand — nerkin-hand, Syunik border", "Nerkin Hand — nerkin-hand, Syunik border", "Nerqin Hand — nerkin-hand, Syunik border");
+        assertThat(browser.findElement(By.cssSelector("#unresolved tbody")).getText()).contains(hostile);
+        assertThat(browser.findElements(By.cssSelector("#unresolved b"))).as("a name is text, never markup").isEmpty();
+        assertThat(script("return typeof window.__pwned")).isEqualTo("undefined");
+    }
+
+    @Test
+    @Order(11)
     @DisplayName("fits a 420 px wide screen: nothing runs off it")
     void narrowScreen() throws IOException {
         browser.manage().window().setSize(new Dimension(420, 1400));
@@ -412,10 +441,10 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("receives a new pair live, and reconnects its event stream after the server restarts")
     void liveAndReconnect() throws IOException {
-        open("/");
+        open("/?group=pairs");
         script("window.__sameDocument = 42");
         app.send(accusation("am-3", "AM", "AZ", "2023-05-02T10:00:00Z", "Shushi"),
                 accusation("az-3", "AZ", "AM", "2023-05-02T11:00:00Z", "Shusha"));
@@ -435,5 +464,48 @@ class DashboardBrowserIT {
         await().atMost(WAIT).until(() -> browser.findElement(By.cssSelector("#sectors-windows th[data-window=rolling_7d]")).getText()
                 .contains("2023-05-03 – 2023-05-09"));
         screenshot("dashboard.png");
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("shows a dense night (three accusations per side, nine pairs) as one episode with its statements per side, expandable to its pairs")
+    void episode() {
+        for (int i = 1; i <= 3; i++) {
+            app.send(accusation("am-e" + i, "AM", "AZ", "2023-06-01T0" + i + ":00:00Z", "Berd"),
+                    accusation("az-e" + i, "AZ", "AM", "2023-06-01T0" + i + ":30:00Z", "Berd"));
+        }
+        await().atMost(WAIT).until(() -> http.get("/api/clusters?sector=TAVUSH-GAZAKH").json().path("items").path(0).path("pair_count").asInt() == 9);
+        open("/?sector=TAVUSH-GAZAKH");
+        await().atMost(WAIT).until(() -> episodes().size() == 2);
+        WebElement night = episodes().get(0);
+        assertThat(night.getAttribute("data-cluster-id")).isEqualTo("TAVUSH-GAZAKH:am-e1");
+        assertThat(night.findElement(By.cssSelector(".pair-count")).getText()).isEqualTo("9 pairs: 9 mutual accusation");
+        assertThat(night.findElement(By.cssSelector(".period")).getText()).isEqualTo("2023-06-01 01:00 UTC – 2023-06-01 03:30 UTC");
+        List<WebElement> sides = night.findElements(By.cssSelector(".episode-side"));
+        assertThat(sides).extracting(side -> side.getAttribute("data-statements")).containsExactly("3", "3");
+        assertThat(sides.get(0).getText()).startsWith(SIDE_ONE + ": 3 statements");
+        assertThat(sides.get(0).findElements(By.cssSelector("li"))).extracting(li -> li.getAttribute("data-statement-id"))
+                .containsExactly("am-e1", "am-e2", "am-e3");
+        assertThat(sides.get(1).findElements(By.cssSelector("li"))).extracting(li -> li.getAttribute("data-statement-id"))
+                .containsExactly("az-e1", "az-e2", "az-e3");
+        assertThat(sides.get(1).getText()).contains("az-e1 — Azerbaijan, accusation, Berd, 2023-06-01 01:30 UTC");
+        assertThat(night.findElements(By.cssSelector(".episode-pairs li.contradiction"))).isEmpty();
+        assertThat(episodes().get(1).findElement(By.cssSelector(".pair-count")).getText()).isEqualTo("1 pair: 1 mutual accusation");
+        assertThat(browser.findElement(By.id("export-csv")).getAttribute("href")).contains("/api/export/clusters.csv", "sector=TAVUSH-GAZAKH");
+
+        WebElement expand = night.findElement(By.cssSelector("button.expand"));
+        assertThat(expand.getText()).isEqualTo("Show the 9 pairs");
+        expand.click();
+        await().atMost(WAIT).until(() -> night.findElements(By.cssSelector(".episode-pairs li.contradiction")).size() == 9);
+        assertThat(expand.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(night.findElements(By.cssSelector(".episode-pairs li.contradiction"))).extracting(li -> li.getAttribute("data-pair-id"))
+                .contains("am-e1|az-e1", "am-e3|az-e1", "am-e1|az-e3");
+        expand.click();
+        assertThat(night.findElement(By.cssSelector(".episode-pairs")).isDisplayed()).isFalse();
+
+        new Select(browser.findElement(By.id("filter-group"))).selectByValue("pairs");
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("group=pairs"));
+        await().atMost(WAIT).until(() -> pairs().size() == 10);
+        assertThat(browser.findElement(By.id("export-csv")).getAttribute("href")).contains("/api/export/contradictions.csv");
     }
 }

@@ -163,4 +163,61 @@ class QueryApiIT {
         response.body().close();
         reader.cancel(true);
     }
+
+    @Test
+    @Order(6)
+    @DisplayName("groups three accusations per side in one night (nine pairs) into one incident cluster, and pages its pairs")
+    void denseNightIsOneCluster() {
+        for (int i = 1; i <= 3; i++) {
+            app.send(accusation("am-c" + i, "AM", "AZ", "2023-06-01T0" + i + ":00:00Z", "Berd"),
+                    accusation("az-c" + i, "AZ", "AM", "2023-06-01T0" + i + ":30:00Z", "Berd"));
+        }
+        await().atMost(WAIT).until(() -> http.get("/api/clusters?sector=TAVUSH-GAZAKH").json().path("items").path(0).path("pair_count").asInt() == 9);
+        JsonNode clusters = http.get("/api/clusters").json().path("items");
+        assertThat(clusters).extracting(c -> c.path("cluster_id").asText() + "=" + c.path("pair_count").asInt())
+                .startsWith("TAVUSH-GAZAKH:am-c1=9")
+                .endsWith("GEGHARKUNIK-KALBAJAR:am-2=1", "SYUNIK:am-1=1")
+                .hasSize(4);
+        JsonNode night = clusters.get(0);
+        assertThat(night.path("first_incident").asText()).isEqualTo("2023-06-01T01:00:00Z");
+        assertThat(night.path("last_incident").asText()).isEqualTo("2023-06-01T03:30:00Z");
+        assertThat(night.path("side_one").path("side").asText()).isEqualTo("ARMENIAN");
+        assertThat(night.path("side_one").path("statement_ids")).extracting(JsonNode::asText).containsExactly("am-c1", "am-c2", "am-c3");
+        assertThat(night.path("side_two").path("statement_ids")).extracting(JsonNode::asText).containsExactly("az-c1", "az-c2", "az-c3");
+        assertThat(night.path("side_two").path("statements").get(0).path("issuer").asText()).isEqualTo("AZ");
+        assertThat(night.path("pairs_by_kind").path("MUTUAL_ACCUSATION").asInt()).isEqualTo(9);
+
+        java.util.Set<String> pairIds = new java.util.TreeSet<>();
+        String cursor = "";
+        int pages = 0;
+        do {
+            JsonNode page = http.get(night.path("pairs").asText() + "?limit=4" + (cursor.isEmpty() ? "" : "&cursor=" + cursor)).json();
+            page.path("items").forEach(pair -> pairIds.add(pair.path("pair_id").asText()));
+            cursor = page.path("next_cursor").isNull() ? "" : page.path("next_cursor").asText();
+            pages++;
+        } while (!cursor.isEmpty());
+        assertThat(pages).isEqualTo(3);
+        assertThat(pairIds).hasSize(9).contains("am-c1|az-c1", "am-c3|az-c1", "am-c1|az-c3");
+        assertThat(http.get("/api/clusters/TAVUSH-GAZAKH:am-c2").status()).isEqualTo(404);
+
+        String[] csv = http.get("/api/export/clusters.csv?sector=TAVUSH-GAZAKH").body().split("\r\n");
+        assertThat(csv).hasSize(2);
+        assertThat(csv[1]).startsWith("TAVUSH-GAZAKH:am-c1,TAVUSH-GAZAKH,").contains(",am-c1; am-c2; am-c3,", ",az-c1; az-c2; az-c3,");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("gives each unresolved name the closest gazetteer names, with their places and sectors")
+    void closestNames() {
+        app.send(accusation("am-typo", "AM", "AZ", "2021-03-01T06:00:00Z", "Nerkin Khamd village"));
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode typo = QueryServerTest.find(http.get("/api/unresolved-places").json(), "name", "Nerkin Khamd village");
+            assertThat(typo.path("count").asLong()).isEqualTo(1);
+            assertThat(typo.path("closest")).extracting(c -> c.path("name").asText() + " " + c.path("place_id").asText() + " "
+                            + c.path("sector").asText() + " " + c.path("distance").asInt())
+                    .containsExactly("Nerkin Khand nerkin-hand SYUNIK 1", "Nerkin Hand nerkin-hand SYUNIK 2", "Nerqin Hand nerkin-hand SYUNIK 3");
+            JsonNode inOperations = QueryServerTest.find(http.get("/api/operations").json().path("unresolved_places"), "name", "Nerkin Khamd village");
+            assertThat(inOperations.path("closest").path(0).path("place_id").asText()).isEqualTo("nerkin-hand");
+        });
+    }
 }
