@@ -25,7 +25,8 @@ final class NameSuggestions {
     /** Answers remembered at most; beyond that the memory starts again (names rarely number that many). */
     private static final int MEMO_LIMIT = 10_000;
 
-    private record Gazetteer(List<Place> places, PlaceMatcher matcher, ClosestNames names, Map<String, Place> byId,
+    /** {@code content}: each place's Avro binary, since Avro's equals fails on the dates inside a Place's union fields. */
+    private record Gazetteer(List<String> content, PlaceMatcher matcher, ClosestNames names, Map<String, Place> byId,
                              Map<String, List<ClosestPlace>> memo) {
     }
 
@@ -47,10 +48,11 @@ final class NameSuggestions {
 
     private Gazetteer of(List<Place> places) {
         Gazetteer current = gazetteer;
-        if (current == null || !current.places().equals(places)) {
+        List<String> content = InternalWire.encodeAll(places);
+        if (current == null || !current.content().equals(content)) {
             Map<String, Place> byId = new TreeMap<>();
             places.forEach(place -> byId.put(place.getPlaceId(), place));
-            current = new Gazetteer(List.copyOf(places), new PlaceMatcher(conflict.nameRules(), new GazetteerIndex(places)),
+            current = new Gazetteer(content, new PlaceMatcher(conflict.nameRules(), new GazetteerIndex(places)),
                     new ClosestNames(places), byId, new ConcurrentHashMap<>());
             gazetteer = current;
         }
