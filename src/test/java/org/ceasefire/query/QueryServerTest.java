@@ -585,6 +585,8 @@ class QueryServerTest {
         ContradictionFilter syunik = new ContradictionFilter(Optional.of("SYUNIK"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
         assertThat(remote.contradictions(syunik, PageRequest.first(1)).items()).extracting(c -> c.getPairId()).containsExactly("p-new");
+        assertThat(remote.pairs(Optional.of("SYUNIK"))).containsExactlyInAnyOrder(stores.contradictions.get(0), stores.contradictions.get(2));
+        assertThat(remote.pairs(Optional.empty())).containsExactlyInAnyOrderElementsOf(stores.contradictions);
     }
 
     static JsonNode find(JsonNode array, String field, String value) {

@@ -89,9 +89,13 @@ class TwoInstanceQueryIT {
     @DisplayName("both instances give the same merged lists, in the same order, page by page")
     void sameListsEverywhere() {
         for (String path : List.of("/api/contradictions?limit=100", "/api/sectors", "/api/discrepancies",
-                "/api/sectors/SYUNIK/days", "/api/contradictions?limit=5", "/api/contradictions?party=NK")) {
+                "/api/sectors/SYUNIK/days", "/api/contradictions?limit=5", "/api/contradictions?party=NK", "/api/clusters?limit=100",
+                "/api/clusters?sector=SYUNIK&limit=3")) {
             assertThat(one.http().get(path).body()).as(path).isEqualTo(two.http().get(path).body());
         }
+        // One pair a day: every pair is an incident cluster of its own, whichever instance holds it.
+        assertThat(one.http().get("/api/clusters?limit=100").json().path("items")).hasSize(PAIRS)
+                .allSatisfy(cluster -> assertThat(cluster.path("pair_count").asInt()).isEqualTo(1));
         List<String> paged = new ArrayList<>();
         String cursor = "";
         do {
