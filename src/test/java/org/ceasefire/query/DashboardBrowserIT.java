@@ -413,8 +413,9 @@ class DashboardBrowserIT {
         List<WebElement> cells = row.findElements(By.tagName("td"));
         assertThat(cells.get(0).getText()).isEqualTo(typo);
         assertThat(cells.get(1).getText()).isEqualTo("1");
+        String syunik = SectorNames.of(RunningApp.CONFLICT, "SYUNIK");
         assertThat(cells.get(2).findElements(By.tagName("li"))).extracting(WebElement::getText)
-                .containsExactly("Nerkin Khand — nerkin-hand, Syunik border", "Nerkin Hand — nerkin-hand, Syunik border", "Nerqin Hand — nerkin-hand, Syunik border");
+                .containsExactly("Nerkin Khand — nerkin-hand, " + syunik, "Nerkin Hand — nerkin-hand, " + syunik, "Nerqin Hand — nerkin-hand, " + syunik);
         assertThat(browser.findElement(By.cssSelector("#unresolved tbody")).getText()).contains(hostile);
         assertThat(browser.findElements(By.cssSelector("#unresolved b"))).as("a name is text, never markup").isEmpty();
         assertThat(script("return typeof window.__pwned")).isEqualTo("undefined");
