@@ -46,7 +46,8 @@ import org.openqa.selenium.support.ui.Select;
  * The dashboard in headless Chromium against the real topology, one test per promise: it fills
  * in by itself when opened before the stores are ready, shows both sides, one common window, the
  * casualty claims as the API gives them, pages to the oldest pair, restores a shared URL, draws
- * the places on a map that filters the rest, shows operators what was rejected, fits a 420 px screen, renders hostile statements as text and reconnects its event stream. It saves the
+ * the places on a map that filters the rest, shows operators what was rejected and the closest names of unresolved ones, fits a 420 px
+ * screen, renders hostile statements as text, reconnects its event stream and shows a dense night as one episode. It saves the
  * screenshots docs/dashboard.png and docs/dashboard-narrow.png.
  */
 @DisplayName("Dashboard in headless Chromium against the running topology")
@@ -464,7 +465,6 @@ class DashboardBrowserIT {
         assertThat(script("return typeof window.__pwned")).isEqualTo("undefined");
         await().atMost(WAIT).until(() -> browser.findElement(By.cssSelector("#sectors-windows th[data-window=rolling_7d]")).getText()
                 .contains("2023-05-03 – 2023-05-09"));
-        screenshot("dashboard.png");
     }
 
     @Test
@@ -508,5 +508,12 @@ class DashboardBrowserIT {
         await().atMost(WAIT).until(() -> browser.getCurrentUrl().contains("group=pairs"));
         await().atMost(WAIT).until(() -> pairs().size() == 10);
         assertThat(browser.findElement(By.id("export-csv")).getAttribute("href")).contains("/api/export/contradictions.csv");
+
+        // The default view of everything, the night opened: the README's picture.
+        open("/");
+        await().atMost(WAIT).until(() -> "TAVUSH-GAZAKH:am-e1".equals(script("return document.querySelector('#contradictions > li')?.dataset.clusterId")));
+        episodes().get(0).findElement(By.cssSelector("button.expand")).click();
+        await().atMost(WAIT).until(() -> episodes().get(0).findElements(By.cssSelector(".episode-pairs li.contradiction")).size() == 9);
+        screenshot("dashboard.png");
     }
 }
