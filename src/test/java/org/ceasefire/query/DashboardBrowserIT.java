@@ -470,7 +470,7 @@ class DashboardBrowserIT {
     @Test
     @Order(13)
     @DisplayName("shows a dense night (three accusations per side, nine pairs) as one episode with its statements per side, expandable to its pairs")
-    void episode() {
+    void episode() throws IOException {
         for (int i = 1; i <= 3; i++) {
             app.send(accusation("am-e" + i, "AM", "AZ", "2023-06-01T0" + i + ":00:00Z", "Berd"),
                     accusation("az-e" + i, "AZ", "AM", "2023-06-01T0" + i + ":30:00Z", "Berd"));
