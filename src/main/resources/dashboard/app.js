@@ -331,7 +331,7 @@
   function closestCell(closest) {
     const list = el('ul', { className: 'closest' });
     (closest || []).forEach((name) => list.appendChild(el('li', { 'data-place-id': name.place_id || '',
-      text: name.name + ' — ' + (name.place_id || '?') + ', ' + (name.sector ? sectorName(name.sector) : 'in no sector') }, [])));
+      text: (name.name || '?') + ' — ' + (name.place_id || '?') + ', ' + (name.sector ? sectorName(name.sector) : 'in no sector') }, [])));
     return el('td', {}, list.children.length ? [list] : [el('span', { className: 'hint', text: '—' })]);
   }
 

@@ -57,7 +57,8 @@ class StartUpAnswersIT {
                     "/api/contradictions", "/api/contradictions?limit=5&sector=SYUNIK", "/api/contradictions/no-such-pair",
                     "/api/statements/" + statementId, "/api/unresolved-places", "/api/discrepancies",
                     "/api/activity", "/api/casualties", "/api/map", "/api/operations",
-                    "/internal/current-tallies", "/internal/contradictions", "/internal/unresolved-places",
+                    "/api/clusters", "/api/clusters?limit=5&sector=SYUNIK", "/api/clusters/SYUNIK:no-such-pair/pairs",
+                    "/internal/current-tallies", "/internal/contradictions", "/internal/unresolved-places", "/internal/pairs",
                     "/internal/statements/" + statementId + "/revisions");
 
             int firstPort = EmbeddedKafka.freePort();
