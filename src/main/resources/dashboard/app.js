@@ -327,11 +327,20 @@
     body.appendChild(el('tr', {}, [el('td', { colspan: String(columns), className: 'hint', text })]));
   }
 
-  /** The gazetteer names nearest to an unresolved one: the spelling to add is probably one of their places'. */
+  /**
+   * The gazetteer names nearest to an unresolved one, nearest first, grouped by their place: the
+   * spelling to add is probably one of these places'.
+   */
   function closestCell(closest) {
+    const byPlace = new Map();
+    (closest || []).forEach((name) => {
+      const id = name.place_id || '?';
+      if (!byPlace.has(id)) { byPlace.set(id, { sector: name.sector, names: [] }); }
+      byPlace.get(id).names.push(name.name || '?');
+    });
     const list = el('ul', { className: 'closest' });
-    (closest || []).forEach((name) => list.appendChild(el('li', { 'data-place-id': name.place_id || '',
-      text: (name.name || '?') + ' — ' + (name.place_id || '?') + ', ' + (name.sector ? sectorName(name.sector) : 'in no sector') }, [])));
+    byPlace.forEach((place, id) => list.appendChild(el('li', { 'data-place-id': id,
+      text: place.names.join(', ') + ' — ' + id + ', ' + (place.sector ? sectorName(place.sector) : 'in no sector') }, [])));
     return el('td', {}, list.children.length ? [list] : [el('span', { className: 'hint', text: '—' })]);
   }
 
