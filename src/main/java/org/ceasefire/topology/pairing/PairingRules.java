@@ -64,7 +64,10 @@ final class PairingRules {
      */
     boolean withinArea(PairingCandidate s) {
         ClaimType claim = s.getClaim();
-        return claim != ClaimType.CALM && claim != ClaimType.OBSERVATION || TimePairing.speaksFor(conflict, s.getIssuer(), s.getSector(), s.getIncidentStart());
+        if (claim != ClaimType.CALM && claim != ClaimType.OBSERVATION) {
+            return true;
+        }
+        return TimePairing.speaksFor(conflict, s.getIssuer(), s.getSector(), s.getIncidentStart());
     }
 
     /** The length class {@code s} is stored in. */
