@@ -40,7 +40,7 @@ public final class StatementValidator {
         if (!conflict.isKnown(issuer)) {
             violations.add(new Violation("issuer", "unknown party " + quoted(issuer) + " for conflict " + conflict.id()));
         } else if (s.getPublishedAt() != null) {
-            checkIssuerExisted(issuer, s.getPublishedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), violations);
+            checkIssuerExisted(issuer, conflict.days().day(s.getPublishedAt()), violations);
         }
         if (s.getIncidentEnd() != null && s.getIncidentStart() != null && s.getIncidentEnd().isBefore(s.getIncidentStart())) {
             violations.add(new Violation("incident_end", "is before incident_start"));

@@ -3,7 +3,6 @@ package org.ceasefire.query;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
@@ -91,11 +90,11 @@ final class RequestParameters {
         });
     }
 
-    /** An instant with offset; a bare date means its start, UTC, as days are UTC days everywhere. */
+    /** An instant with offset; a bare date means its first instant in the conflict's time zone, as tallies count local days. */
     Optional<Instant> instant(String name) {
         return text(name).map(value -> {
             try {
-                return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                return value.length() == 10 ? conflict.days().startOf(LocalDate.parse(value))
                         : OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException e) {
                 throw new BadParameterException(name, "must be a date (2023-04-11) or a time with offset (2023-04-11T12:00:00Z), was " + value);

@@ -388,10 +388,11 @@ class QueryServerTest {
         }
 
         @Test
-        @DisplayName("describes the conflict: two sides with their parties, monitors and sectors")
+        @DisplayName("describes the conflict: its time zone, two sides with their parties, monitors and sectors")
         void conflict() {
             JsonNode conflict = http.get("/api/conflict").json();
             assertThat(conflict.path("id").asText()).isEqualTo("AM-AZ");
+            assertThat(conflict.path("time_zone").asText()).isEqualTo("Asia/Baku");
             assertThat(conflict.path("sides")).extracting(s -> s.path("id").asText()).containsExactly("ARMENIAN", "AZERBAIJANI");
             assertThat(conflict.path("sides").get(0).path("parties")).extracting(p -> p.path("code").asText()).containsExactly("AM", "NK");
             assertThat(conflict.path("monitors")).extracting(p -> p.path("code").asText()).contains("EUMA");

@@ -1,7 +1,6 @@
 package org.ceasefire.topology;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -224,7 +223,8 @@ public final class ReferenceTallies {
                 .build();
     }
 
-    private static LocalDate day(long epochMillis) {
-        return java.time.Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).toLocalDate();
+    /** The local day of an incident, in the conflict's time zone. */
+    private LocalDate day(long epochMillis) {
+        return java.time.Instant.ofEpochMilli(epochMillis).atZone(conflict.timeZone()).toLocalDate();
     }
 }

@@ -44,10 +44,20 @@ class TallyProperties {
     @Property(tries = 30)
     @Label("any order, duplicates and revisions of the same statements give the tallies and pairs of the final set")
     void talliesDependOnlyOnTheFinalSet(@ForAll("scenarios") List<Sent> sends) {
-        try (TopologyHarness harness = new TopologyHarness()) {
+        checkAgainstReference(Fixtures.CONFLICT, sends);
+    }
+
+    @Property(tries = 15)
+    @Label("in a conflict on UTC+4 the same holds, with every day a local day (incidents span local midnight at 20:00 UTC)")
+    void localDaysDependOnlyOnTheFinalSet(@ForAll("scenarios") List<Sent> sends) {
+        checkAgainstReference(Fixtures.CONFLICT.withTimeZone(java.time.ZoneId.of("Asia/Baku")), sends);
+    }
+
+    private static void checkAgainstReference(org.ceasefire.conflict.ConflictDefinition conflict, List<Sent> sends) {
+        try (TopologyHarness harness = new TopologyHarness(conflict)) {
             sends.forEach(sent -> harness.send(sent.statement(), sent.loggedAt()));
 
-            ReferenceTallies reference = new ReferenceTallies(Fixtures.CONFLICT, finalSet(sends),
+            ReferenceTallies reference = new ReferenceTallies(conflict, finalSet(sends),
                     TopologyConfig.DEFAULT_PAIRING_DISTANCE.toMillis(), TopologyConfig.DEFAULT_HORIZON.toMillis());
             assertThat(harness.deadLetters()).isEmpty();
             Map<String, SectorTally> actual = new TreeMap<>(harness.tallies());

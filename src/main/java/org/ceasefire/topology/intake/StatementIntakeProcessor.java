@@ -62,7 +62,7 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
         this.history = context.getStateStore(historyStore);
-        this.resolver = new LocationResolver(context.<KeyValueStore<String, Place>>getStateStore(gazetteerStore), conflict.nameRules());
+        this.resolver = new LocationResolver(context.<KeyValueStore<String, Place>>getStateStore(gazetteerStore), conflict.nameRules(), conflict.days());
     }
 
     @Override

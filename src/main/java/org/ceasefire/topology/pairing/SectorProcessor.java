@@ -21,6 +21,7 @@ import org.ceasefire.topology.SectorKeys;
 import org.ceasefire.topology.TimePairing;
 import org.ceasefire.topology.TopologyConfig;
 import org.ceasefire.topology.tally.ChangedTallies;
+import org.ceasefire.topology.tally.TallyDays;
 import org.ceasefire.topology.tally.Contributions;
 import org.ceasefire.topology.tally.TallyPublisher;
 import org.ceasefire.topology.tally.TallyStore;
@@ -49,6 +50,7 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
     private KeyValueStore<String, UnresolvedName> unresolved;
     private TallyStore tallies;
     private TallyPublisher tallyOutput;
+    private TallyDays days;
 
     public SectorProcessor(TopologyConfig config, Stores names) {
         this.config = config;
@@ -60,8 +62,9 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
         this.context = context;
         rules = new PairingRules(config.conflict(), config.pairingDistance().toMillis(), config.horizon().toMillis());
         candidates = new PairingCandidates(context.getStateStore(names.candidates()), context.getStateStore(names.candidatesByLogTime()));
+        days = new TallyDays(config.conflict().days());
         links = new SectorLinks(context.getStateStore(names.pairs()), context.getStateStore(names.members()),
-                context.getStateStore(names.corroborations()), context.getStateStore(names.accusationLinks()));
+                context.getStateStore(names.corroborations()), context.getStateStore(names.accusationLinks()), days);
         statements = context.getStateStore(names.statements());
         pairOutput = new PairPublisher(new Pairs(config.conflict()), links, statements);
         unresolved = context.getStateStore(names.unresolvedNames());
@@ -121,10 +124,10 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
         }
         statements.put(SectorKeys.member(sector, id), statement);
         changes.inHand(SectorKeys.member(sector, id), statement);
-        Contributions.statement(statement.getStatement(), changes.tallies().at(sector, Contributions.day(statement.getStatement().getIncidentStart())), 1);
+        Contributions.statement(statement.getStatement(), changes.tallies().at(sector, days.of(statement.getStatement().getIncidentStart())), 1);
         boolean accusation = statement.getStatement().getClaim() == ClaimType.ACCUSATION;
         if (accusation) {
-            links.setActive(sector, id, Contributions.day(statement.getStatement().getIncidentStart()), changes);
+            links.setActive(sector, id, days.of(statement.getStatement().getIncidentStart()), changes);
         }
         countUnresolved(sector, statement, 1);
         if (!TimePairing.eligible(statement)) {
@@ -180,7 +183,7 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
         if (claim == ClaimType.ACCUSATION) {
             links.setActive(sector, id, null, changes);
         }
-        Contributions.statement(statement.getStatement(), changes.tallies().at(sector, Contributions.day(statement.getStatement().getIncidentStart())), -1);
+        Contributions.statement(statement.getStatement(), changes.tallies().at(sector, days.of(statement.getStatement().getIncidentStart())), -1);
         countUnresolved(sector, statement, -1);
         statements.delete(SectorKeys.member(sector, id));
     }

@@ -1,11 +1,6 @@
 package org.ceasefire.topology.tally;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-
 import org.ceasefire.avro.Casualty;
-import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.ContradictionKind;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.internal.AccusationLinks;
@@ -14,18 +9,11 @@ import org.ceasefire.avro.internal.SectorPair;
 /**
  * What a statement, an accusation's links and a pair add to their sector's tally of one day. A tally
  * is the sum of the contributions of what is active, so every change subtracts the old contribution
- * and adds the new one: revisions, retractions and duplicates can never be counted twice.
+ * and adds the new one: revisions, retractions and duplicates can never be counted twice. Which day a
+ * contribution belongs to is {@link TallyDays}' to say.
  */
 public final class Contributions {
     private Contributions() {
-    }
-
-    public static LocalDate day(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC).toLocalDate();
-    }
-
-    public static LocalDate day(long epochMillis) {
-        return LocalDate.ofEpochDay(Math.floorDiv(epochMillis, 86_400_000L));
     }
 
     /** What the statement itself says: counted by issuer (its claim, its casualty figures), {@code sign} times. */
@@ -66,12 +54,6 @@ public final class Contributions {
     public static void pair(SectorPair pair, TallyCounts counts, int sign) {
         counts.add(TallyCounts.CONTRADICTIONS, kind(pair).name(), sign);
         counts.addCorroborations(pair.getCorroborated() ? sign : 0);
-    }
-
-    /** The day a pair is tallied on: that of the earlier incident_start of the pair as published. */
-    public static LocalDate day(SectorPair pair) {
-        ClaimContradiction referred = pair.getReferredPair();
-        return referred != null ? day(referred.getIncidentStart()) : day(pair.getIncidentStart());
     }
 
     private static ContradictionKind kind(SectorPair pair) {
