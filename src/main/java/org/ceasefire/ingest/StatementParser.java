@@ -28,9 +28,9 @@ public final class StatementParser {
     /** The contract's fields, in the order of the contract. */
     public static final List<String> FIELDS = List.of("statement_id", "revision", "retracted", "issuer", "issuer_body",
             "published_at", "incident_start", "incident_end", "claim", "accused", "location", "refers_to", "weapons",
-            "casualties", "source_url", "language", "text");
+            "casualties", "source_url", "language", "text", "updates");
     private static final Set<String> KNOWN = Set.copyOf(FIELDS);
-    private static final Set<String> CASUALTY_FIELDS = Set.of("party", "killed", "wounded", "civilian");
+    private static final Set<String> CASUALTY_FIELDS = Set.of("party", "killed", "wounded", "civilian", "captured", "missing");
     private static final List<String> CLAIMS = List.of("ACCUSATION", "DENIAL", "CALM", "OBSERVATION");
 
     public static final String MISSING = "required field is missing";
@@ -61,12 +61,13 @@ public final class StatementParser {
         String sourceUrl = f.optionalText("source_url");
         String language = f.optionalText("language");
         String text = f.optionalText("text");
+        String updates = f.optionalText("updates");
         if (!f.problems.isEmpty()) {
             return new ParsedStatement(null, sortedByContract(f.problems));
         }
         return new ParsedStatement(new MinistryStatement(statementId, revision, retracted, issuer, issuerBody, publishedAt,
                 incidentStart, incidentEnd, claim, accused, location == null ? "" : location, refersTo, weapons, casualties,
-                sourceUrl, language, text), List.of());
+                sourceUrl, language, text, updates), List.of());
     }
 
     /** Problems in the order of the contract's fields, unknown fields last, so messages read predictably. */
@@ -230,10 +231,12 @@ public final class StatementParser {
             int killed = inner.optionalInt("killed", 0);
             int wounded = inner.optionalInt("wounded", 0);
             boolean civilian = inner.optionalBoolean("civilian");
+            int captured = inner.optionalInt("captured", 0);
+            int missing = inner.optionalInt("missing", 0);
             for (Violation problem : inner.problems) {
                 problems.add(new Violation(path + "." + problem.field(), problem.reason()));
             }
-            return inner.problems.isEmpty() ? new Casualty(party, killed, wounded, civilian) : null;
+            return inner.problems.isEmpty() ? new Casualty(party, killed, wounded, civilian, captured, missing) : null;
         }
 
         private static Violation wrongType(String field, String expected, JsonNode value) {

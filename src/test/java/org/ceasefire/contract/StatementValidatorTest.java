@@ -60,7 +60,7 @@ class StatementValidatorTest {
                 .containsExactly("claim: CALM is for parties of a side; EUMA is a neutral monitor (use OBSERVATION)");
         assertThat(violations(valid().setClaim(ClaimType.DENIAL).setAccused(null).setRefersTo("am-mod-2023-04-11-01")))
                 .containsExactly("refers_to: a statement cannot answer itself");
-        assertThat(violations(valid().setCasualties(List.of(new Casualty("ZZ", -1, 0, false)))))
+        assertThat(violations(valid().setCasualties(List.of(new Casualty("ZZ", -1, 0, false, 0, 0)))))
                 .containsExactly("casualties[0].party: unknown party 'ZZ' for conflict AM-AZ", "casualties[0].killed: must not be negative");
         assertThat(violations(valid().setText("é".repeat(40_000)))).containsExactly("text: larger than 65536 bytes");
         assertThat(violations(valid().setWeapons(List.of(" ")))).containsExactly("weapons: each weapon must be 1-64 characters");

@@ -42,7 +42,7 @@ class CsvReaderTest {
         MinistryStatement s = parsed.statement();
         assertThat(s.getRevision()).isEqualTo(2);
         assertThat(s.getWeapons()).containsExactly("small_arms", "mortar");
-        assertThat(s.getCasualties()).containsExactly(new Casualty("AM", 4, 6, false), new Casualty("AZ", 3, 0, false));
+        assertThat(s.getCasualties()).containsExactly(new Casualty("AM", 4, 6, false, 0, 0), new Casualty("AZ", 3, 0, false, 0, 0));
         assertThat(s.getText()).isEqualTo("Fire near Tegh, \"heavy\"");
     }
 

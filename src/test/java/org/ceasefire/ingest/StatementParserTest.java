@@ -50,7 +50,7 @@ class StatementParserTest {
         assertThat(s.getIncidentEnd()).isNull();
         assertThat(s.getClaim()).isEqualTo(ClaimType.ACCUSATION);
         assertThat(s.getWeapons()).containsExactly("small_arms", "mortar");
-        assertThat(s.getCasualties()).containsExactly(new Casualty("AM", 4, 6, false));
+        assertThat(s.getCasualties()).containsExactly(new Casualty("AM", 4, 6, false, 0, 0));
     }
 
     @Test

@@ -59,7 +59,7 @@ final class QueryFixtures {
                 .setIncidentEnd(null)
                 .setLocation("Tegh")
                 .setPlaceId("tegh")
-                .setCasualties(List.of(new Casualty(issuer, 0, 1, false)))
+                .setCasualties(List.of(new Casualty(issuer, 0, 1, false, 0, 0)))
                 .setWeapons(List.of("small_arms"))
                 .setSourceUrl("https://example.org/" + statementId)
                 .setText(text)

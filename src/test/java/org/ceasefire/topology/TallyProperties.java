@@ -70,12 +70,14 @@ class TallyProperties {
             // Shown in the report, so a generator that stopped producing pairs would be noticed.
             Statistics.label("pairs").collect(kinds.isEmpty() ? "none" : "some");
             Statistics.label("late statements").collect(harness.late().isEmpty() ? "none" : "some");
+            Statistics.label("replaced figures").collect(finalSet(sends).stream()
+                    .anyMatch(f -> !f.statement().getRetracted() && reference.figuresReplaced(f.statement())) ? "some" : "none");
             assertThat(harness.contradictions().values()).allSatisfy(pair -> assertThat(pair.getCorroborated())
                     .isEqualTo(!pair.getCorroboratingStatements().isEmpty()));
         }
     }
 
-    /** The highest revision of each statement id, unless it is a retraction. */
+    /** The highest revision of each statement id (a retraction included: the reference counts it only in chains of updates). */
     private static List<ReferenceTallies.Final> finalSet(List<Sent> sends) {
         Map<String, Sent> latest = new TreeMap<>();
         for (Sent sent : sends) {
@@ -84,10 +86,8 @@ class TallyProperties {
         }
         List<ReferenceTallies.Final> result = new ArrayList<>();
         for (Sent sent : latest.values()) {
-            if (!sent.statement().getRetracted()) {
-                long delay = Duration.between(sent.statement().getIncidentStart(), sent.statement().getPublishedAt()).toMillis();
-                result.add(new ReferenceTallies.Final(sent.statement(), sent.sector(), delay > TopologyConfig.DEFAULT_HORIZON.toMillis()));
-            }
+            long delay = Duration.between(sent.statement().getIncidentStart(), sent.statement().getPublishedAt()).toMillis();
+            result.add(new ReferenceTallies.Final(sent.statement(), sent.sector(), delay > TopologyConfig.DEFAULT_HORIZON.toMillis()));
         }
         return result;
     }
@@ -141,7 +141,12 @@ class TallyProperties {
         }
         if (!monitor && random.nextBoolean()) {
             builder.setCasualties(Fixtures.casualties(new Casualty(PARTIES[random.nextInt(3)], random.nextInt(3), random.nextInt(4),
-                    random.nextBoolean())));
+                    random.nextBoolean(), random.nextInt(2), random.nextInt(2))));
+        }
+        // Running totals: some statements replace the figures of another (of any issuer, published before or after).
+        String updated = "s-" + random.nextInt(statements);
+        if (random.nextInt(3) == 0 && !updated.equals(id)) {
+            builder.setUpdates(updated);
         }
         // Mostly published (and logged) an hour after the incident; sometimes after the horizon (late).
         Duration delay = random.nextInt(6) == 0 ? Duration.ofHours(80) : Duration.ofHours(1);

@@ -197,10 +197,11 @@ public final class StatementGenerator {
         }
         List<Casualty> casualties = new ArrayList<>();
         for (Casualty c : earlier.getCasualties()) {
-            casualties.add(new Casualty(c.getParty(), c.getKilled() + 1, Math.max(0, c.getWounded() - 1), c.getCivilian()));
+            casualties.add(new Casualty(c.getParty(), c.getKilled() + 1, Math.max(0, c.getWounded() - 1), c.getCivilian(),
+                    c.getCaptured(), c.getMissing()));
         }
         if (casualties.isEmpty()) {
-            casualties.add(new Casualty(earlier.getIssuer(), 0, 1 + random.nextInt(3), false));
+            casualties.add(new Casualty(earlier.getIssuer(), 0, 1 + random.nextInt(3), false, 0, 0));
         }
         MinistryStatement revised = MinistryStatement.newBuilder(earlier)
                 .setRevision(earlier.getRevision() + 1)
@@ -386,11 +387,11 @@ public final class StatementGenerator {
         if (roll < 80) {
             return List.of();
         }
-        Casualty own = new Casualty(accuser.code(), random.nextInt(4), random.nextInt(7), random.nextInt(10) == 0);
+        Casualty own = new Casualty(accuser.code(), random.nextInt(4), random.nextInt(7), random.nextInt(10) == 0, 0, 0);
         if (roll < 95) {
             return List.of(own);
         }
-        return List.of(own, new Casualty(accused.code(), 1 + random.nextInt(5), random.nextInt(10), false));
+        return List.of(own, new Casualty(accused.code(), 1 + random.nextInt(5), random.nextInt(10), false, 0, 0));
     }
 
     private String partyName(Party party) {

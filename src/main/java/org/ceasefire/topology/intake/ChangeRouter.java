@@ -38,12 +38,12 @@ final class ChangeRouter {
     private static void emit(ResolvedStatement statement, boolean added, List<KeyValue<String, Routed>> out) {
         for (ResolvedStatement inSector : bySector(statement)) {
             String sector = inSector.getSector();
-            out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, inSector, null, false))));
+            out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, inSector, null, false, null))));
         }
         String sector = statement.getSector();
         if (isFrontWideCalm(statement)) {
             // Once more, to every partition: each task pairs it with the accusations of its own sectors.
-            out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, statement, null, true))));
+            out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, statement, null, true, null))));
         }
         String referenceKey = referenceKey(statement.getStatement());
         if (referenceKey != null) {

@@ -154,6 +154,11 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
         for (KeyValue<String, Routed> event : ChangeRouter.route(before, added)) {
             context.forward(new Record<>(event.key, event.value, record.timestamp()));
         }
+        ResolvedStatement previous = past == null || past.getRevisions().isEmpty() ? null
+                : past.getRevisions().get(past.getRevisions().size() - 1);
+        for (KeyValue<String, Routed> event : CasualtyUpdateRouter.route(previous, after)) {
+            context.forward(new Record<>(event.key, event.value, record.timestamp()));
+        }
     }
 
     private ResolvedStatement resolve(Record<byte[], byte[]> record, MinistryStatement statement) {

@@ -18,6 +18,14 @@ public final class Contributions {
 
     /** What the statement itself says: counted by issuer (its claim, its casualty figures), {@code sign} times. */
     public static void statement(MinistryStatement s, TallyCounts counts, int sign) {
+        statement(s, true, counts, sign);
+    }
+
+    /**
+     * What the statement says, with its casualty figures only when {@code withCasualties}: a statement whose
+     * figures a later one of its issuer replaces ({@code updates}) is still counted, its figures are not.
+     */
+    public static void statement(MinistryStatement s, boolean withCasualties, TallyCounts counts, int sign) {
         String issuer = s.getIssuer();
         counts.add(TallyCounts.STATEMENTS, issuer, sign);
         switch (s.getClaim()) {
@@ -27,11 +35,24 @@ public final class Contributions {
             case OBSERVATION -> counts.add(TallyCounts.OBSERVATIONS, issuer, sign);
             default -> { }
         }
+        if (withCasualties) {
+            casualties(s, counts, sign);
+        }
+    }
+
+    /** The statement's casualty figures alone, keyed {@code issuer>party}, {@code sign} times. */
+    public static void casualties(MinistryStatement s, TallyCounts counts, int sign) {
+        String issuer = s.getIssuer();
         for (Casualty casualty : s.getCasualties()) {
             String key = issuer + ">" + casualty.getParty();
             counts.add(TallyCounts.KILLED, key, sign * (long) casualty.getKilled());
             counts.add(TallyCounts.WOUNDED, key, sign * (long) casualty.getWounded());
+            counts.add(TallyCounts.CAPTURED, key, sign * (long) casualty.getCaptured());
+            counts.add(TallyCounts.MISSING, key, sign * (long) casualty.getMissing());
             if (casualty.getCivilian()) {
+                counts.add(TallyCounts.CIVILIAN_KILLED, key, sign * (long) casualty.getKilled());
+                counts.add(TallyCounts.CIVILIAN_WOUNDED, key, sign * (long) casualty.getWounded());
+                // The older map, kept with its meaning for readers of the earlier schema.
                 counts.add(TallyCounts.CIVILIAN, key, sign * (long) (casualty.getKilled() + casualty.getWounded()));
             }
         }

@@ -24,7 +24,7 @@ class TallyCountsTest {
     @DisplayName("a statement's contribution counts its issuer, claim and casualty figures, and subtracting it leaves nothing")
     void statementAddsAndSubtracts() {
         MinistryStatement s = Fixtures.statement("s", "AM", ClaimType.ACCUSATION, "2023-04-11T00:00:00Z", "Tegh").setAccused("AZ")
-                .setCasualties(Fixtures.casualties(new Casualty("AM", 2, 3, true))).build();
+                .setCasualties(Fixtures.casualties(new Casualty("AM", 2, 3, true, 0, 0))).build();
         TallyCounts counts = new TallyCounts();
 
         Contributions.statement(s, counts, 1);
