@@ -85,7 +85,7 @@ public final class CeasefireTopology {
     public static final String CASUALTY_NODES_STORE = "ceasefire-casualty-nodes";
     /** {@code issuer|target|updater} → updater id: which statements name the target in {@code updates}. */
     public static final String CASUALTY_UPDATERS_STORE = "ceasefire-casualty-updaters";
-    /** {@code sector|statement_id} → CasualtySupersession: a statement whose figures a later one replaces in this sector. */
+    /** {@code sector|statement_id|issuer} → CasualtySupersession: a statement whose figures a later one of that issuer replaces. */
     public static final String CASUALTY_SUPERSESSIONS_STORE = "ceasefire-casualty-supersessions";
     /** pair_id → PairAssertions: the pair as each sector asserts it. */
     public static final String PAIR_ASSERTIONS_STORE = "ceasefire-pair-assertions";

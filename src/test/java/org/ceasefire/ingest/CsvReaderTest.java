@@ -47,6 +47,20 @@ class CsvReaderTest {
     }
 
     @Test
+    @DisplayName("captured and missing follow CIVILIAN in a casualty cell; updates is a column of its own")
+    void capturedMissingAndUpdates() throws IOException {
+        String csv = "statement_id,issuer,published_at,incident_start,claim,accused,location,casualties,updates\n"
+                + "am-2,AM,2022-09-14T10:00:00+04:00,2022-09-13T00:05:00+04:00,ACCUSATION,AZ,Jermuk,AM:105:0:false:2:5;AZ:1:1:true,am-1\n"
+                + "am-3,AM,2022-09-14T10:00:00+04:00,2022-09-13T00:05:00+04:00,ACCUSATION,AZ,Jermuk,AM:1:2:false:x,am-3\n";
+        List<RawRecord> records = read(csv);
+        MinistryStatement s = checker.check(records.get(0)).statement();
+        assertThat(s.getCasualties()).containsExactly(new Casualty("AM", 105, 0, false, 2, 5), new Casualty("AZ", 1, 1, true, 0, 0));
+        assertThat(s.getUpdates()).isEqualTo("am-1");
+        assertThat(checker.check(records.get(1)).problems()).extracting(Violation::toString).containsExactly(
+                "casualties[0]: 'AM:1:2:false:x' is not PARTY:KILLED:WOUNDED:CIVILIAN:CAPTURED:MISSING, like AM:4:6:false or AM:0:0:false:2:1");
+    }
+
+    @Test
     @DisplayName("a quoted cell may span lines; the record keeps the line it starts on and later records count every line")
     void quotedCellsSpanLines() throws IOException {
         String csv = HEADER + "am-1,,AM,2023-04-11T17:10:00Z,2023-04-11T16:00:00Z,CALM,,,,,\"two\nlines\"\n\n"
@@ -67,7 +81,7 @@ class CsvReaderTest {
         assertThat(checker.check(records.get(0)).problems()).extracting(Violation::toString).containsExactly(
                 "revision: 'two' is not an integer",
                 "retracted: 'yes' is not true or false",
-                "casualties[0]: 'AM:x' is not PARTY:KILLED:WOUNDED:CIVILIAN, like AM:4:6:false");
+                "casualties[0]: 'AM:x' is not PARTY:KILLED:WOUNDED:CIVILIAN:CAPTURED:MISSING, like AM:4:6:false or AM:0:0:false:2:1");
         assertThat(checker.check(records.get(1)).problems()).extracting(Violation::toString)
                 .containsExactly("(record): has 4 cells, the header has 8");
     }

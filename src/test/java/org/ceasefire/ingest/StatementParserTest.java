@@ -81,6 +81,24 @@ class StatementParserTest {
     }
 
     @Test
+    @DisplayName("updates, captured and missing are read when given and default to null and 0; bad values name their field")
+    void casualtyUpdateFields() throws IOException {
+        MinistryStatement s = check(VALID.replace("\"wounded\":6}", "\"wounded\":6,\"captured\":2,\"missing\":3}")
+                .replace("}]}", "}],\"updates\":\"am-0\"}")).statement();
+        assertThat(s.getCasualties()).containsExactly(new Casualty("AM", 4, 6, false, 2, 3));
+        assertThat(s.getUpdates()).isEqualTo("am-0");
+        assertThat(check(VALID).statement().getUpdates()).isNull();
+
+        assertThat(problems(with("\"updates\":5"))).containsExactly("updates: expected a string, got number 5");
+        assertThat(problems(with("\"updates\":\"am 0\""))).containsExactly("updates: is not a valid statement_id");
+        assertThat(problems(with("\"updates\":\"am-1\""))).containsExactly("updates: a statement cannot update its own figures");
+        assertThat(problems(VALID.replace("\"wounded\":6}", "\"wounded\":6,\"captured\":\"two\"}")))
+                .containsExactly("casualties[0].captured: expected an integer, got string \"two\"");
+        assertThat(problems(VALID.replace("\"wounded\":6}", "\"wounded\":6,\"missing\":-1}")))
+                .containsExactly("casualties[0].missing: must not be negative");
+    }
+
+    @Test
     @DisplayName("every problem of a line is reported at once, in the contract's field order")
     void reportsAllProblemsInFieldOrder() throws IOException {
         assertThat(problems("{\"zzz\":1,\"claim\":\"CALM\",\"issuer\":\"AM\"}")).containsExactly(

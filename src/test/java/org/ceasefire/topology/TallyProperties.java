@@ -41,7 +41,7 @@ class TallyProperties {
     record Sent(MinistryStatement statement, Instant loggedAt, String sector) {
     }
 
-    @Property(tries = 30)
+    @Property(tries = 50)
     @Label("any order, duplicates and revisions of the same statements give the tallies and pairs of the final set")
     void talliesDependOnlyOnTheFinalSet(@ForAll("scenarios") List<Sent> sends) {
         checkAgainstReference(Fixtures.CONFLICT, sends);

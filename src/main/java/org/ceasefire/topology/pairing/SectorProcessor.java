@@ -129,7 +129,7 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
         }
         statements.put(SectorKeys.member(sector, id), statement);
         changes.inHand(SectorKeys.member(sector, id), statement);
-        Contributions.statement(statement.getStatement(), supersessions.figuresCount(sector, id),
+        Contributions.statement(statement.getStatement(), supersessions.figuresCount(sector, statement),
                 changes.tallies().at(sector, days.of(statement.getStatement().getIncidentStart())), 1);
         boolean accusation = statement.getStatement().getClaim() == ClaimType.ACCUSATION;
         if (accusation) {
@@ -189,7 +189,7 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
         if (claim == ClaimType.ACCUSATION) {
             links.setActive(sector, id, null, changes);
         }
-        Contributions.statement(statement.getStatement(), supersessions.figuresCount(sector, id),
+        Contributions.statement(statement.getStatement(), supersessions.figuresCount(sector, statement),
                 changes.tallies().at(sector, days.of(statement.getStatement().getIncidentStart())), -1);
         countUnresolved(sector, statement, -1);
         statements.delete(SectorKeys.member(sector, id));
@@ -235,7 +235,7 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
     private void supersede(String sector, SectorEvent event, EventChanges changes) {
         String id = event.getSuperseded().getStatementId();
         ResolvedStatement present = statements.get(SectorKeys.member(sector, id));
-        if (supersessions.apply(sector, event.getSuperseded(), present, changes.tallies()) && present != null) {
+        if (supersessions.apply(sector, event.getSuperseded(), present, changes.tallies())) {
             for (SectorLinks.Membership membership : links.memberships(sector, id)) {
                 changes.pairChanged(membership.pairSector(), membership.pairId());
             }

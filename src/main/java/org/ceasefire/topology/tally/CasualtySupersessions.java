@@ -11,9 +11,11 @@ import org.ceasefire.topology.SectorKeys;
 
 /**
  * The statements of a sector whose casualty figures a later statement of their issuer replaces, as the
- * casualty-update stage reported them ({@code sector|statement_id} → {@link CasualtySupersession}). A
- * statement's figures are tallied while it is active in the sector and not replaced; the row and the
- * statement may arrive in either order, and each change adds or subtracts exactly the figures it moves.
+ * casualty-update stage reported them ({@code sector|statement_id|issuer} → {@link CasualtySupersession}). A
+ * statement's figures are tallied while it is active in the sector and its current issuer's chains do not
+ * replace them; the row and the statement may arrive in either order, and each change adds or subtracts
+ * exactly the figures it moves. The issuer is part of the key because a revision may change the issuer,
+ * and the two issuers' tasks report independently: each writes only its own row.
  */
 public final class CasualtySupersessions {
     private final KeyValueStore<String, CasualtySupersession> store;
@@ -24,25 +26,34 @@ public final class CasualtySupersessions {
         this.days = days;
     }
 
-    /** Whether {@code statementId}'s own figures count in {@code sector}. */
-    public boolean figuresCount(String sector, String statementId) {
-        return store.get(SectorKeys.member(sector, statementId)) == null;
+    /** Whether the statement's own figures count in {@code sector}. */
+    public boolean figuresCount(String sector, ResolvedStatement statement) {
+        return row(sector, statement.getStatement().getStatementId(), statement.getStatement().getIssuer()) == null;
+    }
+
+    private CasualtySupersession row(String sector, String statementId, String issuer) {
+        return store.get(key(sector, statementId, issuer));
+    }
+
+    private static String key(String sector, String statementId, String issuer) {
+        return SectorKeys.member(sector, statementId) + SectorKeys.SEPARATOR + issuer;
     }
 
     /**
      * Records the stage's news about a statement; when the statement is active in the sector ({@code present}
      * not null) and whether its figures count changes, its figures are added to or taken from its day.
      *
-     * @return true when anything changed (its pairs then show the new state)
+     * @return true when the statement in the sector is concerned and its state changed (its pairs then show it)
      */
     public boolean apply(String sector, CasualtySupersession news, ResolvedStatement present, TallyChanges changes) {
-        String key = SectorKeys.member(sector, news.getStatementId());
+        String key = key(sector, news.getStatementId(), news.getIssuer());
         CasualtySupersession before = store.get(key);
         CasualtySupersession after = news.getSupersededBy() == null ? null : news;
         if (before == null ? after == null : before.equals(after)) {
             return false;
         }
-        if (present != null && (before == null) != (after == null)) {
+        boolean itsIssuer = present != null && present.getStatement().getIssuer().equals(news.getIssuer());
+        if (itsIssuer && (before == null) != (after == null)) {
             Contributions.casualties(present.getStatement(), changes.at(sector, days.of(present.getStatement().getIncidentStart())),
                     after == null ? 1 : -1);
         }
@@ -51,7 +62,7 @@ public final class CasualtySupersessions {
         } else {
             store.put(key, after);
         }
-        return true;
+        return itsIssuer;
     }
 
     /** The pair with each of its statements that belongs to this sector marked when its figures are replaced. */
@@ -65,7 +76,7 @@ public final class CasualtySupersessions {
     }
 
     private StatementRef annotate(String sector, StatementRef ref) {
-        CasualtySupersession row = store.get(SectorKeys.member(sector, ref.getStatementId()));
+        CasualtySupersession row = row(sector, ref.getStatementId(), ref.getIssuer());
         if (row == null) {
             return ref.getCasualtiesSupersededBy() == null ? ref
                     : StatementRef.newBuilder(ref).setCasualtiesSupersededBy(null).setLatestCasualties(new ArrayList<>()).build();

@@ -133,18 +133,21 @@ final class CasualtyChains {
     /** What the sectors must learn: a replaced statement's new state where it is, a clearance where it no longer is. */
     private static List<SectorChange> sectorChanges(CasualtyNode before, CasualtyNode after) {
         List<SectorChange> changes = new ArrayList<>();
-        Set<String> now = after.getSupersededBy() == null ? Set.of() : new LinkedHashSet<>(after.getSectors());
-        boolean sameState = before != null && Objects.equals(before.getSupersededBy(), after.getSupersededBy())
+        // Only an active statement is tallied anywhere; a retracted one (or one that left the issuer's chains)
+        // still passes an update on, but has nothing to replace.
+        Set<String> now = !after.getActive() || after.getSupersededBy() == null ? Set.of() : new LinkedHashSet<>(after.getSectors());
+        boolean sameState = before != null && before.getActive() == after.getActive() && Objects.equals(before.getSupersededBy(), after.getSupersededBy())
                 && Objects.equals(before.getLatestCasualties(), after.getLatestCasualties());
         for (String sector : after.getEmittedSectors()) {
             if (!now.contains(sector)) {
-                changes.add(new SectorChange(sector, new CasualtySupersession(after.getStatementId(), null, new ArrayList<>())));
+                changes.add(new SectorChange(sector, new CasualtySupersession(after.getStatementId(), after.getIssuer(), null,
+                        new ArrayList<>())));
             }
         }
         for (String sector : now) {
             if (!sameState || !after.getEmittedSectors().contains(sector)) {
-                changes.add(new SectorChange(sector, new CasualtySupersession(after.getStatementId(), after.getSupersededBy(),
-                        new ArrayList<>(after.getLatestCasualties()))));
+                changes.add(new SectorChange(sector, new CasualtySupersession(after.getStatementId(), after.getIssuer(),
+                        after.getSupersededBy(), new ArrayList<>(after.getLatestCasualties()))));
             }
         }
         after.setEmittedSectors(new ArrayList<>(now));
