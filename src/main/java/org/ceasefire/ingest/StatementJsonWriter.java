@@ -79,6 +79,9 @@ public final class StatementJsonWriter implements Closeable {
         optional("language", s.getLanguage());
         optional("text", s.getText());
         optional("updates", s.getUpdates());
+        if (s.getTimePrecision() != org.ceasefire.avro.TimePrecision.EXACT) {
+            json.writeStringField("time_precision", s.getTimePrecision().name());
+        }
         json.writeEndObject();
         json.writeRaw('\n');
     }

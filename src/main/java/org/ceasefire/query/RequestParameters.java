@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import io.javalin.http.Context;
 import org.ceasefire.avro.ContradictionKind;
+import org.ceasefire.avro.TimePrecision;
+import org.ceasefire.topology.Precision;
 import org.ceasefire.conflict.ConflictDefinition;
 
 /**
@@ -78,6 +80,20 @@ final class RequestParameters {
                 .findFirst()
                 .orElseThrow(() -> new BadParameterException(name,
                         "must be one of MUTUAL_ACCUSATION, ACCUSATION_DENIED, ACCUSATION_VS_CALM, was " + value)));
+    }
+
+    Optional<TimePrecision> timePrecision(String name) {
+        return text(name).map(value -> Arrays.stream(TimePrecision.values()).filter(p -> p.name().equals(value)).findFirst()
+                .orElseThrow(() -> new BadParameterException(name, "must be one of EXACT, HOUR, PART_OF_DAY, DAY, was " + value)));
+    }
+
+    Optional<String> placePrecision(String name) {
+        return text(name).map(value -> {
+            if (Precision.placeRank(value) < 0) {
+                throw new BadParameterException(name, "must be one of " + String.join(", ", Precision.PLACE_ORDER) + ", was " + value);
+            }
+            return value;
+        });
     }
 
     Optional<LocalDate> date(String name) {
@@ -167,7 +183,8 @@ final class RequestParameters {
         if (statement.isPresent() && !ID.matcher(statement.get()).matches()) {
             throw new BadParameterException("statement", "must be 1-300 characters of A-Z a-z 0-9 . _ : | -");
         }
-        return new ContradictionFilter(sector("sector"), kind("kind"), party("party"), from, to, statement);
+        return new ContradictionFilter(sector("sector"), kind("kind"), party("party"), from, to, statement,
+                timePrecision("time_precision"), placePrecision("place_precision"));
     }
 
     PageRequest pageRequest() {

@@ -19,8 +19,11 @@ import org.ceasefire.conflict.PlaceResolver;
  * incident day, with the conflict's name rules over the global gazetteer store.
  */
 public final class LocationResolver {
-    /** The outcome for one place: the sector, the place when one was found, and what was looked up. */
-    public record Resolution(String sector, String placeId, String normalised) {
+    /** The outcome for one place: the sector, the place when one was found (with its precision), and what was looked up. */
+    public record Resolution(String sector, String placeId, String normalised, String precision) {
+        public Resolution(String sector, String placeId, String normalised) {
+            this(sector, placeId, normalised, null);
+        }
     }
 
     private final ReadOnlyKeyValueStore<String, Place> gazetteer;
@@ -85,7 +88,8 @@ public final class LocationResolver {
         List<Resolution> resolutions = new ArrayList<>(result.places().size());
         for (Place place : result.places()) {
             String sector = sectorOn(place, day);
-            resolutions.add(new Resolution(sector == null ? ConflictDefinition.UNRESOLVED_SECTOR : sector, place.getPlaceId(), result.normalised()));
+            resolutions.add(new Resolution(sector == null ? ConflictDefinition.UNRESOLVED_SECTOR : sector, place.getPlaceId(),
+                    result.normalised(), place.getPrecision()));
         }
         return resolutions;
     }

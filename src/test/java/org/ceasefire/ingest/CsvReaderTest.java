@@ -47,17 +47,19 @@ class CsvReaderTest {
     }
 
     @Test
-    @DisplayName("captured and missing follow CIVILIAN in a casualty cell; updates is a column of its own")
+    @DisplayName("captured and missing follow CIVILIAN in a casualty cell; updates and time_precision are columns of their own")
     void capturedMissingAndUpdates() throws IOException {
-        String csv = "statement_id,issuer,published_at,incident_start,claim,accused,location,casualties,updates\n"
-                + "am-2,AM,2022-09-14T10:00:00+04:00,2022-09-13T00:05:00+04:00,ACCUSATION,AZ,Jermuk,AM:105:0:false:2:5;AZ:1:1:true,am-1\n"
-                + "am-3,AM,2022-09-14T10:00:00+04:00,2022-09-13T00:05:00+04:00,ACCUSATION,AZ,Jermuk,AM:1:2:false:x,am-3\n";
+        String csv = "statement_id,issuer,published_at,incident_start,claim,accused,location,casualties,updates,time_precision\n"
+                + "am-2,AM,2022-09-14T10:00:00+04:00,2022-09-13T00:05:00+04:00,ACCUSATION,AZ,Jermuk,AM:105:0:false:2:5;AZ:1:1:true,am-1,HOUR\n"
+                + "am-3,AM,2022-09-14T10:00:00+04:00,2022-09-13T00:05:00+04:00,ACCUSATION,AZ,Jermuk,AM:1:2:false:x,am-3,night\n";
         List<RawRecord> records = read(csv);
         MinistryStatement s = checker.check(records.get(0)).statement();
         assertThat(s.getCasualties()).containsExactly(new Casualty("AM", 105, 0, false, 2, 5), new Casualty("AZ", 1, 1, true, 0, 0));
         assertThat(s.getUpdates()).isEqualTo("am-1");
+        assertThat(s.getTimePrecision()).isEqualTo(org.ceasefire.avro.TimePrecision.HOUR);
         assertThat(checker.check(records.get(1)).problems()).extracting(Violation::toString).containsExactly(
-                "casualties[0]: 'AM:1:2:false:x' is not PARTY:KILLED:WOUNDED:CIVILIAN:CAPTURED:MISSING, like AM:4:6:false or AM:0:0:false:2:1");
+                "casualties[0]: 'AM:1:2:false:x' is not PARTY:KILLED:WOUNDED:CIVILIAN:CAPTURED:MISSING, like AM:4:6:false or AM:0:0:false:2:1",
+                "time_precision: 'night' is not one of EXACT, HOUR, PART_OF_DAY, DAY");
     }
 
     @Test

@@ -99,6 +99,17 @@ class StatementParserTest {
     }
 
     @Test
+    @DisplayName("time_precision is one of EXACT, HOUR, PART_OF_DAY, DAY; absent means EXACT; another value names the field")
+    void timePrecision() throws IOException {
+        assertThat(check(VALID).statement().getTimePrecision()).isEqualTo(org.ceasefire.avro.TimePrecision.EXACT);
+        assertThat(check(with("\"time_precision\":\"PART_OF_DAY\"")).statement().getTimePrecision())
+                .isEqualTo(org.ceasefire.avro.TimePrecision.PART_OF_DAY);
+        assertThat(problems(with("\"time_precision\":\"night\"")))
+                .containsExactly("time_precision: 'night' is not one of EXACT, HOUR, PART_OF_DAY, DAY");
+        assertThat(problems(with("\"time_precision\":3"))).containsExactly("time_precision: expected a string, got number 3");
+    }
+
+    @Test
     @DisplayName("every problem of a line is reported at once, in the contract's field order")
     void reportsAllProblemsInFieldOrder() throws IOException {
         assertThat(problems("{\"zzz\":1,\"claim\":\"CALM\",\"issuer\":\"AM\"}")).containsExactly(

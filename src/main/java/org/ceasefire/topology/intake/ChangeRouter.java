@@ -64,6 +64,7 @@ final class ChangeRouter {
         copies.add(ResolvedStatement.newBuilder(statement).setOtherSectors(new ArrayList<>()).build());
         for (SectorPlace other : statement.getOtherSectors()) {
             copies.add(ResolvedStatement.newBuilder(statement).setSector(other.getSector()).setPlaceId(other.getPlaceId())
+                    .setPlacePrecision(other.getPlacePrecision())
                     .setOtherSectors(new ArrayList<>()).build());
         }
         return copies;

@@ -171,7 +171,7 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
         LocationResolver.Resolution resolution = sectors.get(0);
         List<SectorPlace> others = new ArrayList<>();
         for (LocationResolver.Resolution other : sectors.subList(1, sectors.size())) {
-            others.add(new SectorPlace(other.sector(), other.placeId()));
+            others.add(new SectorPlace(other.sector(), other.placeId(), other.precision()));
         }
         // Late when published more than the horizon after the incident it reports. This depends on the
         // statement alone, so it is the same for any partitioning, any arrival order and any replay, and a
@@ -182,6 +182,7 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
                 .setStatement(statement)
                 .setSector(resolution.sector())
                 .setPlaceId(resolution.placeId())
+                .setPlacePrecision(resolution.precision())
                 .setOtherSectors(others)
                 .setNormalisedLocation(resolution.normalised())
                 .setLate(late)

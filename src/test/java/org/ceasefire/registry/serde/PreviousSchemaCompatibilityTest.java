@@ -69,7 +69,7 @@ class PreviousSchemaCompatibilityTest {
     }
 
     @Test
-    @DisplayName("a statement written with the previous schema reads with updates null and captured and missing 0")
+    @DisplayName("a statement written with the previous schema reads with updates null, time_precision EXACT, captured and missing 0")
     void previousStatement() throws IOException {
         Schema casualty = PREVIOUS.get("Casualty");
         GenericRecord killed = new GenericRecordBuilder(casualty).set("party", "AM").set("killed", 49).set("wounded", 3).build();
@@ -82,6 +82,7 @@ class PreviousSchemaCompatibilityTest {
         MinistryStatement read = roundTrip(old, MinistryStatement.getClassSchema());
         assertThat(read.getStatementId()).isEqualTo("am-1");
         assertThat(read.getUpdates()).isNull();
+        assertThat(read.getTimePrecision()).isEqualTo(org.ceasefire.avro.TimePrecision.EXACT);
         assertThat(read.getCasualties()).containsExactly(new Casualty("AM", 49, 3, false, 0, 0));
     }
 
@@ -102,7 +103,7 @@ class PreviousSchemaCompatibilityTest {
     }
 
     @Test
-    @DisplayName("a contradiction written with the previous schema reads with no replaced figures")
+    @DisplayName("a contradiction written with the previous schema reads with no replaced figures, EXACT and an unknown place precision")
     void previousContradiction() throws IOException {
         Schema refSchema = PREVIOUS.get("StatementRef");
         GenericRecord one = ref(refSchema, "am-1", "AM", "ARMENIAN");
@@ -115,6 +116,8 @@ class PreviousSchemaCompatibilityTest {
         assertThat(read.getSideOne().getStatementId()).isEqualTo("am-1");
         assertThat(read.getSideOne().getCasualtiesSupersededBy()).isNull();
         assertThat(read.getSideTwo().getLatestCasualties()).isEmpty();
+        assertThat(read.getTimePrecision()).isEqualTo(org.ceasefire.avro.TimePrecision.EXACT);
+        assertThat(read.getPlacePrecision()).isNull();
     }
 
     private static GenericRecord ref(Schema schema, String id, String issuer, String side) {
