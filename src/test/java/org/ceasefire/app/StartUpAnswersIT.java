@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,7 +75,9 @@ class StartUpAnswersIT {
                 try (CeasefireApp second = CeasefireApp.start(config(cluster, topics, "two", secondPort))) {
                     awaitReady(firstPort);
                     awaitReady(secondPort);
-                    Thread.sleep(2_000);
+                    // Keep asking through the rebalance the second instance caused: two more rounds over every path of both.
+                    int round = poller.rounds();
+                    await().atMost(Duration.ofSeconds(60)).until(() -> poller.rounds() >= round + 2);
                     poller.stop();
                     polling.join();
                     assertThat(poller.wrong()).as("answers other than 200, 503 with Retry-After and a reason, or 404 for an unknown id")
@@ -133,6 +136,7 @@ class StartUpAnswersIT {
         private final AtomicBoolean stopped = new AtomicBoolean();
         private final List<Wrong> wrong = new CopyOnWriteArrayList<>();
         private final Map<Integer, Integer> answered = new ConcurrentHashMap<>();
+        private final AtomicInteger rounds = new AtomicInteger();
 
         Poller(List<String> paths) {
             this.paths = paths;
@@ -154,6 +158,11 @@ class StartUpAnswersIT {
             return answered;
         }
 
+        /** How many times every path of every watched port has been asked. */
+        int rounds() {
+            return rounds.get();
+        }
+
         List<Wrong> wrong() {
             return new ArrayList<>(wrong);
         }
@@ -166,6 +175,7 @@ class StartUpAnswersIT {
                         ask(port, path);
                     }
                 }
+                rounds.incrementAndGet();
             }
         }
 

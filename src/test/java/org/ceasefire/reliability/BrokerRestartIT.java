@@ -76,6 +76,7 @@ class BrokerRestartIT {
                         .untilAsserted(() -> {
                             verdict[0] = FaultCluster.verify(client, topics, dir);
                             assertThat(verdict[0].differences()).as(verdict[0].summary()).isEmpty();
+                            assertThat(verdict[0].directDifferences()).as(verdict[0].summary()).isEmpty();
                         });
                 LOG.info("RESULT broker-restart: restarts 2 (SIGTERM, SIGKILL), statements in {}, {}", STATEMENTS, verdict[0].summary());
                 assertThat(verdict[0].statementsInLog()).isEqualTo(STATEMENTS);

@@ -88,6 +88,7 @@ class CrashUnderExactlyOnceIT {
                     .untilAsserted(() -> {
                         verdict[0] = FaultCluster.verify(client, topics, dir);
                         assertThat(verdict[0].differences()).as(verdict[0].summary()).isEmpty();
+                        assertThat(verdict[0].directDifferences()).as(verdict[0].summary()).isEmpty();
                     });
             long aborted = FaultCluster.readAll(client, topics.sectorTallies(), "read_uncommitted").size()
                     - FaultCluster.readAll(client, topics.sectorTallies(), "read_committed").size();

@@ -73,6 +73,7 @@ class DuplicatesIT {
                 .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                     verdict[0] = FaultCluster.verify(client(), topics, dir);
                     assertThat(verdict[0].differences()).as(verdict[0].summary()).isEmpty();
+                    assertThat(verdict[0].directDifferences()).as(verdict[0].summary()).isEmpty();
                 });
         LOG.info("{}: {}", topics.prefix(), verdict[0].summary());
         return new AuditReplay(client(), TopologyConfig.of(topics, FaultCluster.CONFLICT.conflict(), client())).liveResults();

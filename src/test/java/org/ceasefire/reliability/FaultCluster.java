@@ -19,8 +19,10 @@ import org.ceasefire.audit.AuditReplay;
 import org.ceasefire.audit.AuditResults;
 import org.ceasefire.audit.Difference;
 import org.ceasefire.audit.ResultsDiffer;
+import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.Place;
+import org.ceasefire.avro.SectorTally;
 import org.ceasefire.conflict.GazetteerFile;
 import org.ceasefire.ingest.GazetteerLoader;
 import org.ceasefire.ingest.Progress;
@@ -106,18 +108,21 @@ final class FaultCluster {
 
     /** The verifier's verdict: what the input log holds, what replaying it gives, and how the live output differs. */
     record Verdict(long statementsInLog, long rejectedByReplay, long deadLetters, long expectedTallies, long expectedContradictions,
-                   long liveTallies, long liveContradictions, List<Difference> differences) {
+                   long liveTallies, long liveContradictions, List<Difference> differences, List<String> directDifferences) {
         String summary() {
             return String.format("statements in log %d, rejected by the replay %d, DLQ %d, tallies expected %d live %d, contradictions expected %d live %d, "
-                            + "differences %d%s", statementsInLog, rejectedByReplay, deadLetters, expectedTallies, liveTallies, expectedContradictions,
-                    liveContradictions, differences.size(), differences.isEmpty() ? "" : ": " + differences.subList(0,
-                            Math.min(5, differences.size())));
+                            + "differences from the replay %d%s, from the direct computation %d%s", statementsInLog, rejectedByReplay, deadLetters,
+                    expectedTallies, liveTallies, expectedContradictions, liveContradictions, differences.size(),
+                    differences.isEmpty() ? "" : ": " + differences.subList(0, Math.min(5, differences.size())),
+                    directDifferences.size(), directDifferences.isEmpty() ? "" : ": " + DirectComputation.shown(directDifferences));
         }
     }
 
     /**
      * Replays the committed input log through the same topology offline and compares record by record
-     * (every field of every tally and contradiction) with the committed ({@code read_committed}) live output.
+     * (every field of every tally and contradiction) with the committed ({@code read_committed}) live output;
+     * and compares that output with the direct computation from the log's final set of statements
+     * ({@link DirectComputation}), which shares none of the topology's code.
      */
     static Verdict verify(Map<String, Object> client, Topics topics, Path out) {
         TopologyConfig config = TopologyConfig.of(topics, CONFLICT.conflict(), client);
@@ -125,9 +130,17 @@ final class FaultCluster {
         try (AuditReplay.Outcome replayed = audit.replay(new AuditReplay.Options(null, null, null, out.resolve("replay-" + System.nanoTime())),
                 Progress.NONE); AuditResults live = audit.liveResults()) {
             List<Difference> differences = ResultsDiffer.compare(live, replayed.results());
+            List<MinistryStatement> statements = DirectComputation.validStatements(
+                    readAll(client, topics.statements(), "read_committed"), client, CONFLICT.conflict());
+            Map<String, SectorTally> liveTallies = new HashMap<>();
+            live.tallies().forEach(liveTallies::put);
+            Map<String, ClaimContradiction> livePairs = new HashMap<>();
+            live.contradictions().forEach(livePairs::put);
+            List<String> direct = DirectComputation.differences(new DirectComputation(CONFLICT).expected(statements), liveTallies,
+                    DirectComputation.kinds(livePairs));
             return new Verdict(replayed.statements(), replayed.results().rejected().size(), countCommitted(client, topics.deadLetters()),
                     replayed.results().tallies().size(), replayed.results().contradictions().size(),
-                    live.tallies().size(), live.contradictions().size(), differences);
+                    live.tallies().size(), live.contradictions().size(), differences, direct);
         }
     }
 

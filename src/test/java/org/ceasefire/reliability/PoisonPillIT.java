@@ -162,6 +162,7 @@ class PoisonPillIT {
                     .untilAsserted(() -> {
                         verdict[0] = FaultCluster.verify(client, topics, dir);
                         assertThat(verdict[0].differences()).as(verdict[0].summary()).isEmpty();
+                        assertThat(verdict[0].directDifferences()).as(verdict[0].summary()).isEmpty();
                     });
             List<ConsumerRecord<byte[], byte[]>> dlq = FaultCluster.readAll(client, topics.deadLetters(), "read_committed");
             Map<String, ConsumerRecord<byte[], byte[]>> byOrigin = new TreeMap<>();

@@ -147,6 +147,7 @@ class RegistryOutageIT {
                     .untilAsserted(() -> {
                         verdict[0] = FaultCluster.verify(client, topics, dir);
                         assertThat(verdict[0].differences()).as(verdict[0].summary()).isEmpty();
+                        assertThat(verdict[0].directDifferences()).as(verdict[0].summary()).isEmpty();
                         assertThat(consumedAll(topics)).isTrue();
                     });
             LOG.info("RESULT registry-outage: outages 1, statements in {} ({} during the outage, {} with an uncached schema), {}",
