@@ -1,5 +1,6 @@
 package org.ceasefire.conflict;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,6 +40,15 @@ public record ConflictDefinition(String id, String name, Side sideOne, Side side
             }
             if (sector.id().equals(UNRESOLVED_SECTOR) || sector.id().equals(WHOLE_FRONT_SECTOR)) {
                 problems.add("sector id " + sector.id() + " is reserved");
+            }
+        }
+        for (Party party : allIssuers(sideOne, sideTwo, monitors)) {
+            for (Area area : party.areas()) {
+                for (String sector : area.sectors()) {
+                    if (!sectorIds.contains(sector)) {
+                        problems.add("party " + party.code() + ": area sector " + sector + " is not a sector of the conflict");
+                    }
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -108,6 +118,60 @@ public record ConflictDefinition(String id, String name, Side sideOne, Side side
         Optional<Side> a = sideOf(partyA);
         Optional<Side> b = sideOf(partyB);
         return a.isPresent() && b.isPresent() && !a.get().id().equals(b.get().id());
+    }
+
+    /**
+     * Whether {@code partyCode} speaks for {@code sector} on {@code day}: the sector is in its area of
+     * responsibility (always, for an issuer without areas). The whole front is in its area only when
+     * every sector of the conflict is; an unknown code speaks for nothing.
+     */
+    public boolean speaksFor(String partyCode, String sector, LocalDate day) {
+        Party party = issuer(partyCode);
+        if (party == null) {
+            return false;
+        }
+        if (party.areas().isEmpty()) {
+            return true;
+        }
+        if (!WHOLE_FRONT_SECTOR.equals(sector)) {
+            return party.speaksFor(sector, day);
+        }
+        for (Sector each : sectors) {
+            if (!party.speaksFor(each.id(), day)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The conflict's sectors in the area of {@code partyCode} on {@code day}, in the conflict's order. */
+    public List<String> sectorsSpokenFor(String partyCode, LocalDate day) {
+        Party party = issuer(partyCode);
+        List<String> result = new ArrayList<>();
+        for (Sector sector : sectors) {
+            if (party != null && party.speaksFor(sector.id(), day)) {
+                result.add(sector.id());
+            }
+        }
+        return result;
+    }
+
+    /** Plain loops, not {@link #party}: the pairing rules ask this for every candidate they relate. */
+    private Party issuer(String partyCode) {
+        Party found = find(sideOne.parties(), partyCode);
+        if (found == null) {
+            found = find(sideTwo.parties(), partyCode);
+        }
+        return found == null ? find(monitors, partyCode) : found;
+    }
+
+    private static Party find(List<Party> parties, String partyCode) {
+        for (Party party : parties) {
+            if (party.code().equals(partyCode)) {
+                return party;
+            }
+        }
+        return null;
     }
 
     public boolean hasSector(String sectorId) {

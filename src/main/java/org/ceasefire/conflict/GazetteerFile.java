@@ -28,8 +28,8 @@ import org.ceasefire.avro.SectorAssignment;
 /**
  * A conflict definition and its gazetteer, read from one JSON file:
  * <pre>
- * { "conflict": { "id", "name", "time_zone"?, "sides": [ {id, name, parties: [{code, name, from?, until?}]}, {...} ],
- *                 "monitors": [{code, name}], "sectors": [{id, name}],
+ * { "conflict": { "id", "name", "time_zone"?, "sides": [ {id, name, parties: [{code, name, from?, until?, areas?}]}, {...} ],
+ *                 "monitors": [{code, name, areas?}], "sectors": [{id, name}],
  *                 "names": { "languages": [ {id, script, generic_words, district_words, conjunctions, case_endings,
  *                                            folding, transliteration, min_stem} ] } },
  *   "places": [ { "id", "names": [...], "sectors": [ {"sector", "from", "until"} ],
@@ -37,6 +37,8 @@ import org.ceasefire.avro.SectorAssignment;
  *                 "latitude", "longitude", "precision", "source" } ] }
  * </pre>
  * {@code from} is the first day of a period, {@code until} the first day after it; either may be absent.
+ * A party's or monitor's {@code areas} ({@code [{"sectors": [...], "from", "until", "source"}]}) is its area
+ * of responsibility; without them it speaks for the whole front.
  * A place with {@code "sectors": []} is known but in no sector (a rear-area town, a province): statements
  * naming it are tallied as unresolved. Each name of a place is also listed qualified by each name of
  * its districts in the same script, "Ağdam (Tovuz)", which is how a district picks one of several
@@ -145,10 +147,12 @@ public record GazetteerFile(ConflictDefinition conflict, List<Place> places, Map
                 String path = "$.conflict.sectors[" + i + "]";
                 sectors.add(new Sector(text(sectorNodes.get(i), "id", path), text(sectorNodes.get(i), "name", path)));
             }
+            Set<String> sectorIds = new HashSet<>();
+            sectors.forEach(sector -> sectorIds.add(sector.id()));
             try {
                 return new ConflictDefinition(text(node, "id", "$.conflict"), text(node, "name", "$.conflict"),
-                        side(sides.get(0), "$.conflict.sides[0]"), side(sides.get(1), "$.conflict.sides[1]"),
-                        parties(node.path("monitors"), "$.conflict.monitors"), sectors, nameRules(node.path("names"), "$.conflict.names"),
+                        side(sides.get(0), "$.conflict.sides[0]", sectorIds), side(sides.get(1), "$.conflict.sides[1]", sectorIds),
+                        parties(node.path("monitors"), "$.conflict.monitors", sectorIds), sectors, nameRules(node.path("names"), "$.conflict.names"),
                         timeZone(node.path("time_zone")));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
@@ -172,11 +176,11 @@ public record GazetteerFile(ConflictDefinition conflict, List<Place> places, Map
             }
         }
 
-        private Side side(JsonNode node, String path) {
-            return new Side(text(node, "id", path), text(node, "name", path), parties(node.path("parties"), path + ".parties"));
+        private Side side(JsonNode node, String path, Set<String> sectorIds) {
+            return new Side(text(node, "id", path), text(node, "name", path), parties(node.path("parties"), path + ".parties", sectorIds));
         }
 
-        private List<Party> parties(JsonNode nodes, String path) {
+        private List<Party> parties(JsonNode nodes, String path, Set<String> sectorIds) {
             List<Party> parties = new ArrayList<>();
             for (int i = 0; i < nodes.size(); i++) {
                 String at = path + "[" + i + "]";
@@ -186,9 +190,55 @@ public record GazetteerFile(ConflictDefinition conflict, List<Place> places, Map
                     problems.add(at + ": until " + until + " is not after from " + from);
                     until = null;
                 }
-                parties.add(new Party(text(nodes.get(i), "code", at), text(nodes.get(i), "name", at), from, until));
+                String code = text(nodes.get(i), "code", at);
+                parties.add(new Party(code, text(nodes.get(i), "name", at), from, until, areas(nodes.get(i).get("areas"), at + ".areas", code, sectorIds)));
             }
             return parties;
+        }
+
+        /**
+         * An issuer's areas of responsibility. An invalid area is reported (file, JSON path, party code,
+         * field) and left out, so the rest of the file is still checked in the same pass.
+         */
+        private List<Area> areas(JsonNode nodes, String path, String code, Set<String> sectorIds) {
+            List<Area> areas = new ArrayList<>();
+            if (nodes == null || nodes.isNull()) {
+                return areas;
+            }
+            if (!nodes.isArray()) {
+                problems.add(path + " (" + code + "): must be a list of areas ({\"sectors\": [...], \"from\", \"until\", \"source\"})");
+                return areas;
+            }
+            for (int i = 0; i < nodes.size(); i++) {
+                String at = path + "[" + i + "]";
+                JsonNode node = nodes.get(i);
+                int before = problems.size();
+                List<String> sectors = new ArrayList<>();
+                JsonNode sectorNodes = node.path("sectors");
+                if (!sectorNodes.isArray() || sectorNodes.isEmpty()) {
+                    problems.add(at + ".sectors (" + code + "): an area needs a non-empty list of sector ids");
+                }
+                for (int s = 0; s < sectorNodes.size(); s++) {
+                    String sector = sectorNodes.get(s).asText();
+                    if (!sectorIds.contains(sector)) {
+                        problems.add(at + ".sectors[" + s + "] (" + code + "): unknown sector " + sector);
+                    }
+                    sectors.add(sector);
+                }
+                LocalDate from = date(node, "from", at, code);
+                LocalDate until = date(node, "until", at, code);
+                if (from != null && until != null && !until.isAfter(from)) {
+                    problems.add(at + ".until (" + code + "): " + until + " is not after from " + from);
+                }
+                JsonNode source = node.get("source");
+                if (source == null || !source.isTextual() || source.asText().isBlank()) {
+                    problems.add(at + ".source (" + code + "): missing: say where the sectors and dates come from");
+                }
+                if (problems.size() == before) {
+                    areas.add(new Area(sectors, from, until, source.asText()));
+                }
+            }
+            return areas;
         }
 
         List<Place> places(JsonNode nodes, ConflictDefinition conflict) {
@@ -390,6 +440,11 @@ public record GazetteerFile(ConflictDefinition conflict, List<Place> places, Map
         }
 
         private LocalDate date(JsonNode node, String field, String path) {
+            return date(node, field, path, null);
+        }
+
+        /** A date field; {@code owner} (a party code), when given, is named in the problem too. */
+        private LocalDate date(JsonNode node, String field, String path, String owner) {
             JsonNode value = node.get(field);
             if (value == null || value.isNull()) {
                 return null;
@@ -397,7 +452,7 @@ public record GazetteerFile(ConflictDefinition conflict, List<Place> places, Map
             try {
                 return LocalDate.parse(value.asText());
             } catch (DateTimeParseException e) {
-                problems.add(path + "." + field + ": " + value.asText() + " is not a date (YYYY-MM-DD)");
+                problems.add(path + "." + field + (owner == null ? "" : " (" + owner + ")") + ": " + value.asText() + " is not a date (YYYY-MM-DD)");
                 return null;
             }
         }

@@ -160,7 +160,7 @@ public final class CeasefireTopology {
                 .merge(referred, Named.as("all-sector-events"))
                 .merge(superseded, Named.as("sector-and-casualty-events"))
                 .repartition(Repartitioned.<String, SectorEvent>with(Serdes.String(), serdes.value()).withName(SECTOR_REPARTITION)
-                        .withStreamPartitioner(new SectorEventPartitioner()))
+                        .withStreamPartitioner(new SectorEventPartitioner(config.conflict())))
                 .process(() -> new SectorProcessor(config, sectorStores), Named.as("sector"), PAIRING_STORE, PAIRING_BY_LOG_TIME_STORE,
                         SECTOR_STATEMENTS_STORE, SECTOR_PAIRS_STORE, PAIR_MEMBERS_STORE, CORROBORATIONS_STORE, ACCUSATION_LINKS_STORE,
                         UNRESOLVED_NAMES_STORE, DAY_TALLIES_STORE, CURRENT_TALLIES_STORE, CHANGED_TALLIES_STORE, CASUALTY_SUPERSESSIONS_STORE)

@@ -1,5 +1,7 @@
 package org.ceasefire.topology;
 
+import java.util.List;
+
 import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.internal.ResolvedStatement;
@@ -23,6 +25,21 @@ public final class TimePairing {
             return false;
         }
         return statement.getClaim() != ClaimType.DENIAL || !hasText(statement.getRefersTo());
+    }
+
+    /**
+     * Whether {@code issuer}'s area of responsibility holds {@code sector} on the day of {@code incidentStart}
+     * (the statement's own day, as the tallies count days): a calm report speaks, and a monitor's
+     * observation corroborates, only there.
+     */
+    public static boolean speaksFor(ConflictDefinition conflict, String issuer, String sector, long incidentStart) {
+        return conflict.speaksFor(issuer, sector, conflict.days().day(incidentStart));
+    }
+
+    /** The sectors a whole-front calm report speaks for: its issuer's area on its day. */
+    public static List<String> frontOf(ConflictDefinition conflict, ResolvedStatement calm) {
+        MinistryStatement statement = calm.getStatement();
+        return conflict.sectorsSpokenFor(statement.getIssuer(), conflict.days().day(statement.getIncidentStart()));
     }
 
     public static boolean hasText(String value) {

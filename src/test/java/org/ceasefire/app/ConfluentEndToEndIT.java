@@ -88,6 +88,8 @@ class ConfluentEndToEndIT {
                     SectorTally syunik = live.tallies().get("SYUNIK|ALL_TIME");
                     assertThat(syunik).isNotNull();
                     assertThat(new TreeMap<>(syunik.getAccusations())).containsExactly(Map.entry("AM", 3L), Map.entry("AZ", 1L)); // the Lachin corridor is NK-LACHIN
+                    // Only the Tegh pair: EUMA's observation near Khnatsakh of 14 February 2023 predates its mandate (20 February).
+                    assertThat(syunik.getCorroborations()).isEqualTo(1L);
                     // Every place the sample names is in the gazetteer: nothing is tallied as unresolved.
                     assertThat(live.tallies().get("UNRESOLVED|ALL_TIME")).isNull();
                 }

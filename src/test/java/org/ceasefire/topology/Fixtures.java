@@ -10,6 +10,7 @@ import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.Place;
 import org.ceasefire.avro.SectorAssignment;
+import org.ceasefire.conflict.Area;
 import org.ceasefire.conflict.ConflictDefinition;
 import org.ceasefire.conflict.Party;
 import org.ceasefire.conflict.Sector;
@@ -25,10 +26,22 @@ public final class Fixtures {
     public static final String NK_CENTRE = "NK-CENTRE";
     public static final String GEGHARKUNIK = "GEGHARKUNIK-KALBAJAR";
 
+    /** The first day of the EU mission's mandate on the border (in {@link #CONFLICT}). */
+    public static final LocalDate EUMA_FROM = LocalDate.parse("2023-02-20");
+
+    /**
+     * Areas of responsibility as in the shipped file, on this file's three sectors: Armenia speaks for
+     * its border sectors, the NK authorities for NK-CENTRE until the line ended, Azerbaijan has no areas
+     * (the whole front, the default); the Russian peacekeepers observe NK-CENTRE from 10 November 2020,
+     * the EU mission the border sectors from {@link #EUMA_FROM}.
+     */
     public static final ConflictDefinition CONFLICT = new ConflictDefinition("AM-AZ", "Armenia–Azerbaijan",
-            new Side("ARMENIAN", "Armenian side", List.of(new Party("AM", "Armenia"), new Party("NK", "Nagorno-Karabakh"))),
+            new Side("ARMENIAN", "Armenian side", List.of(
+                    new Party("AM", "Armenia", null, null, List.of(area(null, null, SYUNIK, GEGHARKUNIK))),
+                    new Party("NK", "Nagorno-Karabakh", null, null, List.of(area(null, LocalDate.parse("2023-09-21"), NK_CENTRE))))),
             new Side("AZERBAIJANI", "Azerbaijani side", List.of(new Party("AZ", "Azerbaijan"))),
-            List.of(new Party("RU-PK", "Russian peacekeepers"), new Party("EUMA", "EU Monitoring Mission")),
+            List.of(new Party("RU-PK", "Russian peacekeepers", null, null, List.of(area(LocalDate.parse("2020-11-10"), null, NK_CENTRE))),
+                    new Party("EUMA", "EU Monitoring Mission", null, null, List.of(area(EUMA_FROM, null, SYUNIK, GEGHARKUNIK)))),
             List.of(new Sector(SYUNIK, "Syunik"), new Sector(NK_CENTRE, "NK centre"), new Sector(GEGHARKUNIK, "Gegharkunik")));
 
     private Fixtures() {
@@ -42,6 +55,10 @@ public final class Fixtures {
                         assignment(NK_CENTRE, null, LocalDate.parse("2023-10-01"))),
                 place("shushi-shusha", List.of("Shushi", "Շուշի", "Shusha", "Şuşa", "Шуша"),
                         assignment(NK_CENTRE, null, LocalDate.parse("2023-10-01"))));
+    }
+
+    public static Area area(LocalDate from, LocalDate until, String... sectors) {
+        return new Area(List.of(sectors), from, until, "test fixture");
     }
 
     public static Place place(String id, List<String> names, SectorAssignment... sectors) {

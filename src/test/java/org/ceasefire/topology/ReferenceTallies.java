@@ -15,6 +15,7 @@ import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.PeriodKind;
 import org.ceasefire.avro.SectorTally;
 import org.ceasefire.conflict.ConflictDefinition;
+import org.ceasefire.conflict.Party;
 
 /**
  * An independent, deliberately naive statement of the semantics for the property test: given the final
@@ -100,17 +101,46 @@ public final class ReferenceTallies {
         if (!a.sector().equals(b.sector()) && !broadcastCalm) {
             return null;
         }
-        boolean near = Math.abs(a.start() - b.start()) <= distance;
         return switch (b.claim()) {
-            case ACCUSATION -> near ? "MUTUAL_ACCUSATION" : null;
-            case DENIAL -> near && b.statement().getRefersTo() == null ? "ACCUSATION_DENIED" : null;
-            case CALM -> {
-                long end = b.statement().getIncidentEnd() == null ? b.start() : b.statement().getIncidentEnd().toEpochMilli();
-                end = Math.min(end, b.start() + horizon);
-                yield a.start() >= b.start() - distance && a.start() <= end + distance ? "ACCUSATION_VS_CALM" : null;
+            case ACCUSATION -> gap(a, b) <= distance ? "MUTUAL_ACCUSATION" : null;
+            case DENIAL -> {
+                if (b.statement().getRefersTo() != null) {
+                    yield null;
+                }
+                // With a period it answers the accusations inside it; without, those within the distance.
+                boolean answers = b.statement().getIncidentEnd() == null ? gap(a, b) <= distance
+                        : b.start() <= a.start() && end(a) <= end(b);
+                yield answers ? "ACCUSATION_DENIED" : null;
             }
+            case CALM -> gap(a, b) == 0 && speaksFor(b, a.sector()) ? "ACCUSATION_VS_CALM" : null;
             default -> null;
         };
+    }
+
+    /** The end of a statement's period: its start without incident_end, at most one horizon after its start. */
+    private long end(Final s) {
+        long end = s.statement().getIncidentEnd() == null ? s.start() : s.statement().getIncidentEnd().toEpochMilli();
+        return Math.max(s.start(), Math.min(end, s.start() + horizon));
+    }
+
+    /** The time between two statements' periods, 0 when they overlap. */
+    private long gap(Final a, Final b) {
+        return Math.max(0, Math.max(a.start(), b.start()) - Math.min(end(a), end(b)));
+    }
+
+    /**
+     * Whether the issuer of {@code s} speaks for (or, a monitor, observes) {@code sector} on the day of s: no
+     * areas is the whole front; the whole front itself only when every sector is in an area that day.
+     */
+    private boolean speaksFor(Final s, String sector) {
+        Party issuer = conflict.party(s.statement().getIssuer()).orElseThrow();
+        if (issuer.areas().isEmpty()) {
+            return true;
+        }
+        LocalDate day = day(s.start());
+        List<String> sectors = sector.equals("WHOLE_FRONT") ? List.copyOf(frontSectors) : List.of(sector);
+        return sectors.stream().allMatch(one -> issuer.areas().stream().anyMatch(area -> area.sectors().contains(one)
+                && (area.from() == null || !day.isBefore(area.from())) && (area.until() == null || day.isBefore(area.until()))));
     }
 
     private boolean corroborated(Final accusation) {
@@ -119,7 +149,7 @@ public final class ReferenceTallies {
         }
         for (Final o : statements) {
             if (o.claim() == ClaimType.OBSERVATION && !o.late() && o.sector().equals(accusation.sector())
-                    && Math.abs(o.start() - accusation.start()) <= distance) {
+                    && gap(o, accusation) <= distance && speaksFor(o, o.sector())) {
                 String named = o.statement().getAccused();
                 if (named == null || conflict.sideOf(named).equals(conflict.sideOf(accusation.statement().getAccused()))) {
                     return true;

@@ -30,7 +30,9 @@ import net.jqwik.api.Label;
  * {@link ReferenceTallies} computed from the final set of statements alone.
  */
 class TallyProperties {
-    private static final Instant BASE = Instant.parse("2023-04-10T00:00:00Z");
+    /** The day before the EU mission's mandate begins ({@link Fixtures#EUMA_FROM}): its observations on the first day corroborate nothing. */
+    private static final Instant BASE = Fixtures.EUMA_FROM.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    private static final String[] MONITORS = {"EUMA", "RU-PK"};
     private static final String[] PARTIES = {"AM", "NK", "AZ"};
     /** Location as written, and the sector the test gazetteer resolves it to. */
     private static final String[][] LOCATIONS = {
@@ -70,6 +72,7 @@ class TallyProperties {
             // Shown in the report, so a generator that stopped producing pairs would be noticed.
             Statistics.label("pairs").collect(kinds.isEmpty() ? "none" : "some");
             Statistics.label("late statements").collect(harness.late().isEmpty() ? "none" : "some");
+            Statistics.label("corroborations").collect(actual.values().stream().anyMatch(t -> t.getCorroborations() > 0) ? "some" : "none");
             Statistics.label("replaced figures").collect(finalSet(sends).stream()
                     .anyMatch(f -> !f.statement().getRetracted() && reference.figuresReplaced(f.statement())) ? "some" : "none");
             assertThat(harness.contradictions().values()).allSatisfy(pair -> assertThat(pair.getCorroborated())
@@ -118,11 +121,24 @@ class TallyProperties {
         return sends;
     }
 
+    /**
+     * No end (an instant), a short period, or (mostly for calm reports) one longer than the pairing distance,
+     * up to beyond the horizon it is clipped to: every length class of the pairing store gets candidates.
+     */
+    private static Instant period(Random random, Instant start, ClaimType claim) {
+        int kind = random.nextInt(claim == ClaimType.CALM ? 2 : 6);
+        return switch (kind) {
+            case 0 -> null;
+            case 1 -> start.plus(Duration.ofMinutes(random.nextInt(claim == ClaimType.CALM ? 100 * 60 : 30 * 60)));
+            default -> start.plus(Duration.ofMinutes(random.nextInt(4 * 60)));
+        };
+    }
+
     private static Sent version(Random random, String id, int revision, boolean retracted, int statements) {
         String[] location = LOCATIONS[random.nextInt(LOCATIONS.length)];
         Instant start = BASE.plus(Duration.ofMinutes(random.nextInt(30 * 60)));
         boolean monitor = random.nextInt(6) == 0;
-        String issuer = monitor ? "EUMA" : PARTIES[random.nextInt(PARTIES.length)];
+        String issuer = monitor ? MONITORS[random.nextInt(MONITORS.length)] : PARTIES[random.nextInt(PARTIES.length)];
         String enemy = issuer.equals("AZ") ? (random.nextBoolean() ? "AM" : "NK") : "AZ";
         ClaimType claim = monitor ? ClaimType.OBSERVATION : new ClaimType[] {ClaimType.ACCUSATION, ClaimType.ACCUSATION,
                 ClaimType.DENIAL, ClaimType.CALM}[random.nextInt(4)];
@@ -135,10 +151,10 @@ class TallyProperties {
                 String target = "s-" + random.nextInt(statements);
                 builder.setRefersTo(random.nextBoolean() && !target.equals(id) ? target : null);
             }
-            case CALM -> builder.setIncidentEnd(random.nextBoolean() ? null : start.plus(Duration.ofMinutes(random.nextInt(48 * 60))));
             case OBSERVATION -> builder.setAccused(new String[] {null, "AM", "AZ"}[random.nextInt(3)]);
             default -> { }
         }
+        builder.setIncidentEnd(period(random, start, claim));
         if (!monitor && random.nextBoolean()) {
             builder.setCasualties(Fixtures.casualties(new Casualty(PARTIES[random.nextInt(3)], random.nextInt(3), random.nextInt(4),
                     random.nextBoolean(), random.nextInt(2), random.nextInt(2))));

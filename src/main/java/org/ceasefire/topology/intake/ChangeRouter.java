@@ -24,25 +24,27 @@ final class ChangeRouter {
     }
 
     /** Events keyed by sector or by referenced statement id; either argument may be null (nothing active). */
-    static List<KeyValue<String, Routed>> route(ResolvedStatement before, ResolvedStatement after) {
+    static List<KeyValue<String, Routed>> route(ConflictDefinition conflict, ResolvedStatement before, ResolvedStatement after) {
         List<KeyValue<String, Routed>> out = new ArrayList<>();
         if (before != null) {
-            emit(before, false, out);
+            emit(conflict, before, false, out);
         }
         if (after != null) {
-            emit(after, true, out);
+            emit(conflict, after, true, out);
         }
         return out;
     }
 
-    private static void emit(ResolvedStatement statement, boolean added, List<KeyValue<String, Routed>> out) {
+    private static void emit(ConflictDefinition conflict, ResolvedStatement statement, boolean added, List<KeyValue<String, Routed>> out) {
         for (ResolvedStatement inSector : bySector(statement)) {
             String sector = inSector.getSector();
             out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, inSector, null, false, null))));
         }
         String sector = statement.getSector();
-        if (isFrontWideCalm(statement)) {
-            // Once more, to every partition: each task pairs it with the accusations of its own sectors.
+        if (isFrontWideCalm(statement) && !TimePairing.frontOf(conflict, statement).isEmpty()) {
+            // Once more, to the partitions of the sectors its issuer speaks for (SectorEventPartitioner): each
+            // task pairs it with the accusations of its own sectors. An issuer whose area is empty that day
+            // speaks for none, and the copy would only be dropped.
             out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, statement, null, true, null))));
         }
         String referenceKey = referenceKey(statement.getStatement());

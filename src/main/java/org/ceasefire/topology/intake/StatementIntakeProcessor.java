@@ -151,7 +151,7 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
             context.forward(new Record<String, Routed>(key, new Routed.Late(statement), record.timestamp()));
         }
         ResolvedStatement added = statement.getRetracted() ? null : after;
-        for (KeyValue<String, Routed> event : ChangeRouter.route(before, added)) {
+        for (KeyValue<String, Routed> event : ChangeRouter.route(conflict, before, added)) {
             context.forward(new Record<>(event.key, event.value, record.timestamp()));
         }
         ResolvedStatement previous = past == null || past.getRevisions().isEmpty() ? null

@@ -12,8 +12,9 @@ import org.ceasefire.avro.internal.ResolvedStatement;
 import org.ceasefire.topology.SectorKeys;
 
 /**
- * The statements that can still pair by time, as slim candidates keyed {@code scope|CLAIM|incident time|id}
- * so that a time range of one claim type is one range scan. The scope is a sector, or
+ * The statements that can still pair by time, as slim candidates keyed {@code scope|CLAIM|S or L|incident time|id}
+ * so that a time range of one claim type and length class ({@link PairingRules.Length}: S short, L long
+ * period) is one range scan. The scope is a sector, or
  * {@link #TASK_WIDE} for what every sector of a task shares: whole-front calm reports and an index of
  * the accusations they can answer. A second store orders the candidates by log append time, so that
  * eviction reads only what expires.
@@ -22,10 +23,12 @@ final class PairingCandidates {
     /** No sector id is empty, so task-wide keys never mix with a sector's own. */
     static final String TASK_WIDE = "";
 
+    private final PairingRules rules;
     private final KeyValueStore<String, PairingCandidate> candidates;
     private final KeyValueStore<String, String> byLogTime;
 
-    PairingCandidates(KeyValueStore<String, PairingCandidate> candidates, KeyValueStore<String, String> byLogTime) {
+    PairingCandidates(PairingRules rules, KeyValueStore<String, PairingCandidate> candidates, KeyValueStore<String, String> byLogTime) {
+        this.rules = rules;
         this.candidates = candidates;
         this.byLogTime = byLogTime;
     }
@@ -57,7 +60,7 @@ final class PairingCandidates {
 
     List<PairingCandidate> scan(String scope, PairingRules.ScanRange range) {
         List<PairingCandidate> found = new ArrayList<>();
-        String prefix = prefix(scope, range.claim());
+        String prefix = prefix(scope, range.claim(), range.length());
         // The id part follows the time, so "|" + the last printable char closes the upper bound.
         try (KeyValueIterator<String, PairingCandidate> it = candidates.range(
                 prefix + SectorKeys.time(range.from()), prefix + SectorKeys.time(range.to()) + SectorKeys.SEPARATOR + "\uffff")) {
@@ -94,12 +97,13 @@ final class PairingCandidates {
         }
     }
 
-    private static String prefix(String scope, ClaimType claim) {
-        return scope + SectorKeys.SEPARATOR + claim + SectorKeys.SEPARATOR;
+    private static String prefix(String scope, ClaimType claim, PairingRules.Length length) {
+        return scope + SectorKeys.SEPARATOR + claim + SectorKeys.SEPARATOR + (length == PairingRules.Length.SHORT ? "S" : "L")
+                + SectorKeys.SEPARATOR;
     }
 
-    private static String key(String scope, PairingCandidate candidate) {
-        return prefix(scope, candidate.getClaim()) + SectorKeys.time(candidate.getIncidentStart()) + SectorKeys.SEPARATOR
-                + candidate.getStatementId();
+    private String key(String scope, PairingCandidate candidate) {
+        return prefix(scope, candidate.getClaim(), rules.length(candidate)) + SectorKeys.time(candidate.getIncidentStart())
+                + SectorKeys.SEPARATOR + candidate.getStatementId();
     }
 }

@@ -16,14 +16,28 @@ import org.ceasefire.topology.TimePairing;
  * The time-based relations between two statements of one sector (docs/architecture.md, "Pairing").
  * Pure: whether two statements relate depends only on the two, never on arrival order, so the set of
  * pairs is a function of the set of active statements.
+ * <p>
+ * An incident is the period from incident_start to incident_end (the instant when there is no end),
+ * taken as at most one horizon long. Two periods are within the pairing distance when the gap between
+ * them is (overlapping periods: a gap of 0).
  */
 final class PairingRules {
     /** A relation found: a contradiction of some kind, or an observation corroborating an accusation. */
     record Relation(ContradictionKind kind, PairingCandidate accusation, PairingCandidate other, boolean corroboration) {
     }
 
-    /** A range of the pairing store to scan: statements of one claim type whose incident_start lies in [from, to]. */
-    record ScanRange(ClaimType claim, long from, long to) {
+    /**
+     * Candidates are kept in two classes by the length of their period: {@code SHORT} (at most the pairing
+     * distance, nearly all of them) and {@code LONG} (up to one horizon). The pairing store is indexed by
+     * incident_start, so a scan must reach back by the longest period a partner may have: the tight bound
+     * for the many short ones, the horizon only for the few long ones.
+     */
+    enum Length {
+        SHORT, LONG
+    }
+
+    /** A range of the pairing store to scan: statements of one claim type and length class whose incident_start lies in [from, to]. */
+    record ScanRange(ClaimType claim, Length length, long from, long to) {
     }
 
     private final ConflictDefinition conflict;
@@ -44,21 +58,45 @@ final class PairingRules {
         return s.getStatement().getClaim() == ClaimType.ACCUSATION && TimePairing.eligible(s) && conflict.hasSector(s.getSector());
     }
 
-    /** Where the partners of {@code s} can be in the pairing store. */
+    /**
+     * Whether {@code s} can relate to anything in its own sector: a calm report or an observation placed
+     * outside its issuer's area that day cannot, and is then not kept as a candidate at all.
+     */
+    boolean withinArea(PairingCandidate s) {
+        ClaimType claim = s.getClaim();
+        if (claim != ClaimType.CALM && claim != ClaimType.OBSERVATION) {
+            return true;
+        }
+        return TimePairing.speaksFor(conflict, s.getIssuer(), s.getSector(), s.getIncidentStart());
+    }
+
+    /** The length class {@code s} is stored in. */
+    Length length(PairingCandidate s) {
+        return end(s) - s.getIncidentStart() > distance ? Length.LONG : Length.SHORT;
+    }
+
+    /** Where the partners of {@code s} can be in the pairing store (a partner of class c starts at most longest(c) before its end). */
     List<ScanRange> candidates(PairingCandidate s) {
-        long t = s.getIncidentStart();
+        long start = s.getIncidentStart();
+        long end = end(s);
         List<ScanRange> ranges = new ArrayList<>();
-        switch (s.getClaim()) {
-            case ACCUSATION -> {
-                ranges.add(new ScanRange(ClaimType.ACCUSATION, t - distance, t + distance));
-                ranges.add(new ScanRange(ClaimType.DENIAL, t - distance, t + distance));
-                // A calm report covers at most one horizon from its start (see calmCovers), so this bounds the scan.
-                ranges.add(new ScanRange(ClaimType.CALM, t - distance - horizon, t + distance));
-                ranges.add(new ScanRange(ClaimType.OBSERVATION, t - distance, t + distance));
+        for (Length length : Length.values()) {
+            long reach = longest(length);
+            switch (s.getClaim()) {
+                case ACCUSATION -> {
+                    ranges.add(new ScanRange(ClaimType.ACCUSATION, length, start - distance - reach, end + distance));
+                    // Both denial rules (period covering the accusation, or an instant within the distance) lie inside this range.
+                    ranges.add(new ScanRange(ClaimType.DENIAL, length, start - distance - reach, end + distance));
+                    ranges.add(new ScanRange(ClaimType.CALM, length, start - reach, end));
+                    ranges.add(new ScanRange(ClaimType.OBSERVATION, length, start - distance - reach, end + distance));
+                }
+                case DENIAL -> ranges.add(hasPeriod(s)
+                        ? new ScanRange(ClaimType.ACCUSATION, length, start, end)
+                        : new ScanRange(ClaimType.ACCUSATION, length, start - distance - reach, start + distance));
+                case OBSERVATION -> ranges.add(new ScanRange(ClaimType.ACCUSATION, length, start - distance - reach, end + distance));
+                case CALM -> ranges.add(new ScanRange(ClaimType.ACCUSATION, length, start - reach, end));
+                default -> { }
             }
-            case DENIAL, OBSERVATION -> ranges.add(new ScanRange(ClaimType.ACCUSATION, t - distance, t + distance));
-            case CALM -> ranges.add(new ScanRange(ClaimType.ACCUSATION, t - distance, calmEnd(s) + distance));
-            default -> { }
         }
         return ranges;
     }
@@ -74,29 +112,41 @@ final class PairingRules {
             return null;
         }
         boolean opposed = conflict.areOpposed(a.getIssuer(), b.getIssuer());
-        boolean near = Math.abs(a.getIncidentStart() - b.getIncidentStart()) <= distance;
         return switch (cb) {
-            case ACCUSATION -> opposed && near ? new Relation(ContradictionKind.MUTUAL_ACCUSATION, a, b, false) : null;
-            case DENIAL -> opposed && near ? new Relation(ContradictionKind.ACCUSATION_DENIED, a, b, false) : null;
-            case CALM -> opposed && calmCovers(b, a.getIncidentStart()) ? new Relation(ContradictionKind.ACCUSATION_VS_CALM, a, b, false) : null;
-            case OBSERVATION -> near && observes(b, a) ? new Relation(null, a, b, true) : null;
+            case ACCUSATION -> opposed && gap(a, b) <= distance ? new Relation(ContradictionKind.MUTUAL_ACCUSATION, a, b, false) : null;
+            case DENIAL -> opposed && denies(b, a) ? new Relation(ContradictionKind.ACCUSATION_DENIED, a, b, false) : null;
+            case CALM -> opposed && calmCovers(b, a) ? new Relation(ContradictionKind.ACCUSATION_VS_CALM, a, b, false) : null;
+            case OBSERVATION -> gap(a, b) <= distance && observes(b, a) ? new Relation(null, a, b, true) : null;
             default -> null;
         };
     }
 
-    /** A calm report speaks for [start, end] (end: start when absent, clipped to one horizon), widened by the distance. */
-    private boolean calmCovers(PairingCandidate calm, long instant) {
-        return instant >= calm.getIncidentStart() - distance && instant <= calmEnd(calm) + distance;
+    /** A denial with a period answers the accusations inside it; one without, those within the distance of its instant. */
+    private boolean denies(PairingCandidate denial, PairingCandidate accusation) {
+        if (hasPeriod(denial)) {
+            return denial.getIncidentStart() <= accusation.getIncidentStart() && end(accusation) <= end(denial);
+        }
+        return gap(denial, accusation) <= distance;
     }
 
-    private long calmEnd(PairingCandidate calm) {
-        long begin = calm.getIncidentStart();
-        long end = calm.getIncidentEnd() == null ? begin : calm.getIncidentEnd();
-        return Math.min(end, begin + horizon);
+    /**
+     * A calm report speaks for its own period, no more (a calm without incident_end: its start instant), and
+     * only for its issuer's area on its day; the accusation's period must meet it. The sector is the
+     * accusation's: a whole-front calm is related to the accusations of every sector.
+     */
+    private boolean calmCovers(PairingCandidate calm, PairingCandidate accusation) {
+        return gap(calm, accusation) == 0
+                && TimePairing.speaksFor(conflict, calm.getIssuer(), accusation.getSector(), calm.getIncidentStart());
     }
 
-    /** An observation naming an accused party corroborates only accusations against that party's side. */
+    /**
+     * An observation corroborates only inside its monitor's mandate (sector and day), and when it names an
+     * accused party, only accusations against that party's side.
+     */
     private boolean observes(PairingCandidate observation, PairingCandidate accusation) {
+        if (!TimePairing.speaksFor(conflict, observation.getIssuer(), accusation.getSector(), observation.getIncidentStart())) {
+            return false;
+        }
         String named = observation.getAccused();
         if (named == null || named.isEmpty()) {
             return true;
@@ -104,5 +154,26 @@ final class PairingRules {
         String sideNamed = conflict.sideOf(named).map(Side::id).orElse(null);
         String sideAccused = conflict.sideOf(accusation.getAccused()).map(Side::id).orElse(null);
         return Objects.equals(sideNamed, sideAccused);
+    }
+
+    /** The time between two periods; 0 when they overlap or touch. */
+    private long gap(PairingCandidate a, PairingCandidate b) {
+        return Math.max(0L, Math.max(a.getIncidentStart(), b.getIncidentStart()) - Math.min(end(a), end(b)));
+    }
+
+    /** The end of a statement's period: its start when it has none, and at most one horizon after its start. */
+    long end(PairingCandidate s) {
+        long start = s.getIncidentStart();
+        Long end = s.getIncidentEnd();
+        return end == null ? start : Math.max(start, Math.min(end, start + horizon));
+    }
+
+    private static boolean hasPeriod(PairingCandidate s) {
+        return s.getIncidentEnd() != null;
+    }
+
+    /** The longest period a candidate of {@code length} can have. */
+    private long longest(Length length) {
+        return length == Length.SHORT ? Math.min(distance, horizon) : horizon;
     }
 }

@@ -63,7 +63,7 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
         rules = new PairingRules(config.conflict(), config.pairingDistance().toMillis(), config.horizon().toMillis());
-        candidates = new PairingCandidates(context.getStateStore(names.candidates()), context.getStateStore(names.candidatesByLogTime()));
+        candidates = new PairingCandidates(rules, context.getStateStore(names.candidates()), context.getStateStore(names.candidatesByLogTime()));
         days = new TallyDays(config.conflict().days());
         links = new SectorLinks(context.getStateStore(names.pairs()), context.getStateStore(names.members()),
                 context.getStateStore(names.corroborations()), context.getStateStore(names.accusationLinks()), days);
@@ -140,6 +140,10 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
             return;
         }
         PairingCandidate candidate = PairingCandidates.of(statement);
+        if (!rules.withinArea(candidate)) {
+            // A calm report or observation outside its issuer's area relates to nothing: no scan, no candidate.
+            return;
+        }
         for (PairingRules.ScanRange range : rules.candidates(candidate)) {
             for (PairingCandidate partner : candidates.scan(sector, range)) {
                 if (!partner.getStatementId().equals(id)) {
@@ -197,7 +201,7 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
 
     /**
      * A whole-front calm's broadcast copy, held task-wide: it pairs with the accusations of this task's
-     * sectors that it covers, each pair in the accusation's sector. It is not tallied here (its own
+     * sectors that it covers (the sectors of its issuer's area), each pair in the accusation's sector. It is not tallied here (its own
      * sector, WHOLE_FRONT, tallies it).
      */
     private void addFrontCalm(ResolvedStatement calm, EventChanges changes) {

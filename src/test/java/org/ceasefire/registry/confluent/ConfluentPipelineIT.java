@@ -203,6 +203,8 @@ class ConfluentPipelineIT {
             GenericRecord syunik = (GenericRecord) generic.deserialize(topics.sectorTallies(), tallyBytes.get("SYUNIK|ALL_TIME"));
             // The Lachin corridor's accusations (NK's and one of Azerbaijan's) are tallied in NK-LACHIN, not SYUNIK.
             assertThat(counts(syunik.get("accusations"))).containsExactly(Map.entry("AM", 3L), Map.entry("AZ", 1L));
+            // Only the Tegh pair: EUMA's observation near Khnatsakh of 14 February 2023 predates its mandate (20 February).
+            assertThat(syunik.get("corroborations")).isEqualTo(1L);
             // Every place the sample names is in the gazetteer: nothing is tallied as unresolved.
             assertThat(tallyBytes).doesNotContainKey("UNRESOLVED|ALL_TIME").containsKey("NK-CENTRE|ALL_TIME");
         });
