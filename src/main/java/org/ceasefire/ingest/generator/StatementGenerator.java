@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 import org.ceasefire.avro.Casualty;
+import org.ceasefire.avro.TimePrecision;
 import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.Place;
@@ -203,6 +204,10 @@ public final class StatementGenerator {
         if (casualties.isEmpty()) {
             casualties.add(new Casualty(earlier.getIssuer(), 0, 1 + random.nextInt(3), false, 0, 0));
         }
+        if (random.nextInt(3) == 0) {
+            runningTotal(slot, earlier, casualties);
+            return;
+        }
         MinistryStatement revised = MinistryStatement.newBuilder(earlier)
                 .setRevision(earlier.getRevision() + 1)
                 .setPublishedAt(later(earlier.getPublishedAt(), clock))
@@ -211,6 +216,25 @@ public final class StatementGenerator {
                 .build();
         recent[slot] = revised;
         emit(revised);
+    }
+
+    /** A statement of its own giving the new running total of an earlier one's casualties ({@code updates}). */
+    private void runningTotal(int slot, MinistryStatement earlier, List<Casualty> casualties) {
+        Instant published = later(earlier.getPublishedAt(), clock);
+        String id = earlier.getIssuer().toLowerCase(Locale.ROOT) + "-" + day(earlier.getIncidentStart()).replace("-", "") + "-"
+                + String.format(Locale.ROOT, "%07d", ++sequence);
+        MinistryStatement total = MinistryStatement.newBuilder(earlier)
+                .setStatementId(id)
+                .setRevision(1)
+                .setPublishedAt(published)
+                .setCasualties(casualties)
+                .setSourceUrl("https://example.org/statements/" + id)
+                .setUpdates(earlier.getStatementId())
+                .setTimePrecision(TimePrecision.PART_OF_DAY)
+                .setText("Casualties of the incident of " + day(earlier.getIncidentStart()) + " now stand higher.")
+                .build();
+        recent[slot] = total;
+        emit(total);
     }
 
     private void retraction() {
