@@ -1,6 +1,8 @@
 package org.ceasefire.conflict;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,10 +11,11 @@ import java.util.Set;
 
 /**
  * Who is who in one ceasefire: its two sides with their parties, the neutral monitors, and the
- * sectors of the front. Everything conflict-specific is data in this object, never code.
+ * sectors of the front, and its time zone (whose days the tallies count). Everything conflict-specific is
+ * data in this object, never code.
  */
 public record ConflictDefinition(String id, String name, Side sideOne, Side sideTwo, List<Party> monitors, List<Sector> sectors,
-                                 NameRules nameRules) {
+                                 NameRules nameRules, ZoneId timeZone) {
     /** The sector of statements whose place is not in the gazetteer. */
     public static final String UNRESOLVED_SECTOR = "UNRESOLVED";
     /** The sector of statements that name no place: the whole front. */
@@ -21,6 +24,7 @@ public record ConflictDefinition(String id, String name, Side sideOne, Side side
     public ConflictDefinition {
         monitors = List.copyOf(monitors);
         nameRules = nameRules == null ? NameRules.NONE : nameRules;
+        timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
         sectors = List.copyOf(sectors);
         List<String> problems = new ArrayList<>();
         Set<String> codes = new HashSet<>();
@@ -52,14 +56,30 @@ public record ConflictDefinition(String id, String name, Side sideOne, Side side
         }
     }
 
-    /** A conflict whose names match only as listed (no language rules). */
+    /** A conflict whose days are UTC days. */
+    public ConflictDefinition(String id, String name, Side sideOne, Side sideTwo, List<Party> monitors, List<Sector> sectors,
+                              NameRules nameRules) {
+        this(id, name, sideOne, sideTwo, monitors, sectors, nameRules, ZoneOffset.UTC);
+    }
+
+    /** A conflict whose names match only as listed (no language rules) and whose days are UTC days. */
     public ConflictDefinition(String id, String name, Side sideOne, Side sideTwo, List<Party> monitors, List<Sector> sectors) {
         this(id, name, sideOne, sideTwo, monitors, sectors, NameRules.NONE);
     }
 
     /** The same conflict with other sectors. */
     public ConflictDefinition withSectors(List<Sector> newSectors) {
-        return new ConflictDefinition(id, name, sideOne, sideTwo, monitors, newSectors, nameRules);
+        return new ConflictDefinition(id, name, sideOne, sideTwo, monitors, newSectors, nameRules, timeZone);
+    }
+
+    /** The same conflict in another time zone. */
+    public ConflictDefinition withTimeZone(ZoneId zone) {
+        return new ConflictDefinition(id, name, sideOne, sideTwo, monitors, sectors, nameRules, zone);
+    }
+
+    /** The conflict's calendar: the local day of an incident, in {@link #timeZone()}. */
+    public LocalDays days() {
+        return new LocalDays(timeZone);
     }
 
     /** The issuer with this code, if any. */

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +28,7 @@ import org.ceasefire.avro.SectorAssignment;
 /**
  * A conflict definition and its gazetteer, read from one JSON file:
  * <pre>
- * { "conflict": { "id", "name", "sides": [ {id, name, parties: [{code, name, from?, until?, areas?}]}, {...} ],
+ * { "conflict": { "id", "name", "time_zone"?, "sides": [ {id, name, parties: [{code, name, from?, until?, areas?}]}, {...} ],
  *                 "monitors": [{code, name, areas?}], "sectors": [{id, name}],
  *                 "names": { "languages": [ {id, script, generic_words, district_words, conjunctions, case_endings,
  *                                            folding, transliteration, min_stem} ] } },
@@ -149,9 +152,27 @@ public record GazetteerFile(ConflictDefinition conflict, List<Place> places, Map
             try {
                 return new ConflictDefinition(text(node, "id", "$.conflict"), text(node, "name", "$.conflict"),
                         side(sides.get(0), "$.conflict.sides[0]", sectorIds), side(sides.get(1), "$.conflict.sides[1]", sectorIds),
-                        parties(node.path("monitors"), "$.conflict.monitors", sectorIds), sectors, nameRules(node.path("names"), "$.conflict.names"));
+                        parties(node.path("monitors"), "$.conflict.monitors", sectorIds), sectors, nameRules(node.path("names"), "$.conflict.names"),
+                        timeZone(node.path("time_zone")));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** {@code time_zone}: an IANA zone id such as Asia/Baku, or a fixed offset (+04:00); absent means UTC. */
+        private static ZoneId timeZone(JsonNode node) {
+            if (node.isMissingNode() || node.isNull()) {
+                return ZoneOffset.UTC;
+            }
+            String text = node.isTextual() ? node.asText() : node.toString();
+            try {
+                if (!node.isTextual() || text.isBlank()) {
+                    throw new DateTimeException("not a text");
+                }
+                return ZoneId.of(text);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("$.conflict.time_zone: '" + text
+                        + "' is not a time zone id (an IANA id such as Asia/Baku, or an offset such as +04:00)");
             }
         }
 

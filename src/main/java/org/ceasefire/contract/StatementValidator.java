@@ -40,7 +40,7 @@ public final class StatementValidator {
         if (!conflict.isKnown(issuer)) {
             violations.add(new Violation("issuer", "unknown party " + quoted(issuer) + " for conflict " + conflict.id()));
         } else if (s.getPublishedAt() != null) {
-            checkIssuerExisted(issuer, s.getPublishedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(), violations);
+            checkIssuerExisted(issuer, conflict.days().day(s.getPublishedAt()), violations);
         }
         if (s.getIncidentEnd() != null && s.getIncidentStart() != null && s.getIncidentEnd().isBefore(s.getIncidentStart())) {
             violations.add(new Violation("incident_end", "is before incident_start"));
@@ -56,6 +56,7 @@ public final class StatementValidator {
             }
         }
         checkCasualties(s.getCasualties(), violations);
+        checkUpdates(s, violations);
         checkLength("issuer_body", s.getIssuerBody(), violations);
         checkLength("source_url", s.getSourceUrl(), violations);
         checkLength("language", s.getLanguage(), violations);
@@ -123,6 +124,29 @@ public final class StatementValidator {
             if (c.getWounded() < 0) {
                 violations.add(new Violation(field + ".wounded", "must not be negative"));
             }
+            if (c.getCaptured() < 0) {
+                violations.add(new Violation(field + ".captured", "must not be negative"));
+            }
+            if (c.getMissing() < 0) {
+                violations.add(new Violation(field + ".missing", "must not be negative"));
+            }
+        }
+    }
+
+    /**
+     * {@code updates} names an earlier statement of the same issuer; what can be decided from the statement
+     * alone is decided here. Whether the target exists, is the same issuer's and was published earlier is
+     * known only where both meet (the topology's casualty-update stage), which ignores an update that fails.
+     */
+    private static void checkUpdates(MinistryStatement s, List<Violation> violations) {
+        String updates = s.getUpdates();
+        if (updates == null) {
+            return;
+        }
+        if (!STATEMENT_ID.matcher(updates).matches()) {
+            violations.add(new Violation("updates", "is not a valid statement_id"));
+        } else if (updates.equals(s.getStatementId())) {
+            violations.add(new Violation("updates", "a statement cannot update its own figures"));
         }
     }
 

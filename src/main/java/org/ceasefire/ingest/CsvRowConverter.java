@@ -16,15 +16,17 @@ import org.ceasefire.contract.Violation;
  *   <li>an empty cell means the field is not given;</li>
  *   <li>{@code revision} is an integer, {@code retracted} is {@code true} or {@code false};</li>
  *   <li>{@code weapons} is a list separated by {@code ;} ({@code small_arms;mortar});</li>
- *   <li>{@code casualties} is a list separated by {@code ;} of {@code PARTY:KILLED:WOUNDED:CIVILIAN},
- *       where WOUNDED and CIVILIAN may be left off ({@code AM:4:6:false;AZ:3}): Armenia's figure of
- *       4 killed and 6 wounded service members, and 3 Azerbaijani killed;</li>
+ *   <li>{@code casualties} is a list separated by {@code ;} of {@code PARTY:KILLED:WOUNDED:CIVILIAN:CAPTURED:MISSING},
+ *       where the fields after KILLED may be left off from the right ({@code AM:4:6:false;AZ:3}): Armenia's figure of
+ *       4 killed and 6 wounded service members, and 3 Azerbaijani killed; {@code AM:0:0:false:2:1} is 2 captured
+ *       and 1 missing;</li>
  *   <li>every other cell is text.</li>
  * </ul>
  */
 final class CsvRowConverter {
-    static final String CASUALTY_FORMAT = "PARTY:KILLED:WOUNDED:CIVILIAN, like AM:4:6:false";
-    private static final Pattern CASUALTY = Pattern.compile("([^:]+):(-?\\d{1,9})(?::(-?\\d{1,9}))?(?::(true|false))?", Pattern.CASE_INSENSITIVE);
+    static final String CASUALTY_FORMAT = "PARTY:KILLED:WOUNDED:CIVILIAN:CAPTURED:MISSING, like AM:4:6:false or AM:0:0:false:2:1";
+    private static final Pattern CASUALTY = Pattern.compile(
+            "([^:]+):(-?\\d{1,9})(?::(-?\\d{1,9})(?::(true|false)(?::(-?\\d{1,9})(?::(-?\\d{1,9}))?)?)?)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -90,6 +92,8 @@ final class CsvRowConverter {
             casualty.put("killed", Integer.parseInt(m.group(2)));
             casualty.put("wounded", m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
             casualty.put("civilian", m.group(4) != null && Boolean.parseBoolean(m.group(4).toLowerCase(Locale.ROOT)));
+            casualty.put("captured", m.group(5) == null ? 0 : Integer.parseInt(m.group(5)));
+            casualty.put("missing", m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
         }
         return list;
     }

@@ -64,6 +64,13 @@ public final class StatementJsonWriter implements Closeable {
                 json.writeNumberField("killed", c.getKilled());
                 json.writeNumberField("wounded", c.getWounded());
                 json.writeBooleanField("civilian", c.getCivilian());
+                // Written only when claimed, so files without them read as before.
+                if (c.getCaptured() != 0) {
+                    json.writeNumberField("captured", c.getCaptured());
+                }
+                if (c.getMissing() != 0) {
+                    json.writeNumberField("missing", c.getMissing());
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -71,6 +78,10 @@ public final class StatementJsonWriter implements Closeable {
         optional("source_url", s.getSourceUrl());
         optional("language", s.getLanguage());
         optional("text", s.getText());
+        optional("updates", s.getUpdates());
+        if (s.getTimePrecision() != org.ceasefire.avro.TimePrecision.EXACT) {
+            json.writeStringField("time_precision", s.getTimePrecision().name());
+        }
         json.writeEndObject();
         json.writeRaw('\n');
     }

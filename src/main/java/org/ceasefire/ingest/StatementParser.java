@@ -13,6 +13,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ceasefire.avro.Casualty;
+import org.ceasefire.avro.TimePrecision;
 import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.contract.Violation;
@@ -28,9 +29,9 @@ public final class StatementParser {
     /** The contract's fields, in the order of the contract. */
     public static final List<String> FIELDS = List.of("statement_id", "revision", "retracted", "issuer", "issuer_body",
             "published_at", "incident_start", "incident_end", "claim", "accused", "location", "refers_to", "weapons",
-            "casualties", "source_url", "language", "text");
+            "casualties", "source_url", "language", "text", "updates", "time_precision");
     private static final Set<String> KNOWN = Set.copyOf(FIELDS);
-    private static final Set<String> CASUALTY_FIELDS = Set.of("party", "killed", "wounded", "civilian");
+    private static final Set<String> CASUALTY_FIELDS = Set.of("party", "killed", "wounded", "civilian", "captured", "missing");
     private static final List<String> CLAIMS = List.of("ACCUSATION", "DENIAL", "CALM", "OBSERVATION");
 
     public static final String MISSING = "required field is missing";
@@ -61,12 +62,14 @@ public final class StatementParser {
         String sourceUrl = f.optionalText("source_url");
         String language = f.optionalText("language");
         String text = f.optionalText("text");
+        String updates = f.optionalText("updates");
+        TimePrecision timePrecision = f.timePrecision();
         if (!f.problems.isEmpty()) {
             return new ParsedStatement(null, sortedByContract(f.problems));
         }
         return new ParsedStatement(new MinistryStatement(statementId, revision, retracted, issuer, issuerBody, publishedAt,
                 incidentStart, incidentEnd, claim, accused, location == null ? "" : location, refersTo, weapons, casualties,
-                sourceUrl, language, text), List.of());
+                sourceUrl, language, text, updates, timePrecision), List.of());
     }
 
     /** Problems in the order of the contract's fields, unknown fields last, so messages read predictably. */
@@ -175,6 +178,22 @@ public final class StatementParser {
             return ClaimType.valueOf(text);
         }
 
+        /** {@code time_precision}: one of the symbols; absent means EXACT. */
+        TimePrecision timePrecision() {
+            String text = optionalText("time_precision");
+            if (text == null) {
+                return TimePrecision.EXACT;
+            }
+            for (TimePrecision precision : TimePrecision.values()) {
+                if (precision.name().equals(text)) {
+                    return precision;
+                }
+            }
+            problems.add(new Violation("time_precision", "'" + JsonTypes.abbreviate(text) + "' is not one of "
+                    + java.util.Arrays.stream(TimePrecision.values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", "))));
+            return TimePrecision.EXACT;
+        }
+
         List<String> weapons() {
             JsonNode value = given("weapons");
             List<String> weapons = new ArrayList<>();
@@ -230,10 +249,12 @@ public final class StatementParser {
             int killed = inner.optionalInt("killed", 0);
             int wounded = inner.optionalInt("wounded", 0);
             boolean civilian = inner.optionalBoolean("civilian");
+            int captured = inner.optionalInt("captured", 0);
+            int missing = inner.optionalInt("missing", 0);
             for (Violation problem : inner.problems) {
                 problems.add(new Violation(path + "." + problem.field(), problem.reason()));
             }
-            return inner.problems.isEmpty() ? new Casualty(party, killed, wounded, civilian) : null;
+            return inner.problems.isEmpty() ? new Casualty(party, killed, wounded, civilian, captured, missing) : null;
         }
 
         private static Violation wrongType(String field, String expected, JsonNode value) {

@@ -115,6 +115,7 @@ final class ApiRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", conflict.id());
         body.put("name", conflict.name());
+        body.put("time_zone", conflict.timeZone().getId());
         body.put("sides", List.of(conflict.sideOne(), conflict.sideTwo()));
         body.put("monitors", conflict.monitors());
         body.put("sectors", conflict.sectors());

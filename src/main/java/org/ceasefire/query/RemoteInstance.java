@@ -62,6 +62,8 @@ public final class RemoteInstance implements LocalQueries {
         filter.from().ifPresent(v -> query.put("from", v.toString()));
         filter.to().ifPresent(v -> query.put("to", v.toString()));
         filter.statement().ifPresent(v -> query.put("statement", v));
+        filter.timePrecision().ifPresent(v -> query.put("time_precision", v.name()));
+        filter.placePrecision().ifPresent(v -> query.put("place_precision", v));
         query.put("limit", Integer.toString(page.limit()));
         page.after().ifPresent(cursor -> query.put("cursor", cursor.encode()));
         JsonNode body = get("/contradictions", query);

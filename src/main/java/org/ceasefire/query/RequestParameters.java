@@ -3,7 +3,6 @@ package org.ceasefire.query;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
@@ -11,6 +10,8 @@ import java.util.regex.Pattern;
 
 import io.javalin.http.Context;
 import org.ceasefire.avro.ContradictionKind;
+import org.ceasefire.avro.TimePrecision;
+import org.ceasefire.topology.Precision;
 import org.ceasefire.conflict.ConflictDefinition;
 
 /**
@@ -81,6 +82,20 @@ final class RequestParameters {
                         "must be one of MUTUAL_ACCUSATION, ACCUSATION_DENIED, ACCUSATION_VS_CALM, was " + value)));
     }
 
+    Optional<TimePrecision> timePrecision(String name) {
+        return text(name).map(value -> Arrays.stream(TimePrecision.values()).filter(p -> p.name().equals(value)).findFirst()
+                .orElseThrow(() -> new BadParameterException(name, "must be one of EXACT, HOUR, PART_OF_DAY, DAY, was " + value)));
+    }
+
+    Optional<String> placePrecision(String name) {
+        return text(name).map(value -> {
+            if (Precision.placeRank(value) < 0) {
+                throw new BadParameterException(name, "must be one of " + String.join(", ", Precision.PLACE_ORDER) + ", was " + value);
+            }
+            return value;
+        });
+    }
+
     Optional<LocalDate> date(String name) {
         return text(name).map(value -> {
             try {
@@ -91,11 +106,11 @@ final class RequestParameters {
         });
     }
 
-    /** An instant with offset; a bare date means its start, UTC, as days are UTC days everywhere. */
+    /** An instant with offset; a bare date means its first instant in the conflict's time zone, as tallies count local days. */
     Optional<Instant> instant(String name) {
         return text(name).map(value -> {
             try {
-                return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                return value.length() == 10 ? conflict.days().startOf(LocalDate.parse(value))
                         : OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException e) {
                 throw new BadParameterException(name, "must be a date (2023-04-11) or a time with offset (2023-04-11T12:00:00Z), was " + value);
@@ -168,7 +183,8 @@ final class RequestParameters {
         if (statement.isPresent() && !ID.matcher(statement.get()).matches()) {
             throw new BadParameterException("statement", "must be 1-300 characters of A-Z a-z 0-9 . _ : | -");
         }
-        return new ContradictionFilter(sector("sector"), kind("kind"), party("party"), from, to, statement);
+        return new ContradictionFilter(sector("sector"), kind("kind"), party("party"), from, to, statement,
+                timePrecision("time_precision"), placePrecision("place_precision"));
     }
 
     PageRequest pageRequest() {

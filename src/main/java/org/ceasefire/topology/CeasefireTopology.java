@@ -19,6 +19,7 @@ import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.Place;
 import org.ceasefire.avro.SectorTally;
+import org.ceasefire.avro.internal.CasualtyNode;
 import org.ceasefire.avro.internal.PairEvent;
 import org.ceasefire.avro.internal.SectorEvent;
 import org.ceasefire.avro.internal.StatementEvent;
@@ -26,6 +27,7 @@ import org.ceasefire.topology.intake.StatementIntakeProcessor;
 import org.ceasefire.topology.output.PairOutputProcessor;
 import org.ceasefire.topology.pairing.SectorProcessor;
 import org.ceasefire.topology.references.ReferencePairingProcessor;
+import org.ceasefire.topology.updates.CasualtyUpdateProcessor;
 
 /**
  * Builds the whole Kafka Streams topology from configuration; it does no I/O.
@@ -79,6 +81,12 @@ public final class CeasefireTopology {
     public static final String CURRENT_TALLIES_STORE = "ceasefire-current-tallies";
     /** Tally keys changed since last published → log time of the earliest change (see ChangedTallies). */
     public static final String CHANGED_TALLIES_STORE = "ceasefire-changed-tallies";
+    /** {@code issuer|statement_id} → CasualtyNode: a statement in its issuer's chains of casualty updates. */
+    public static final String CASUALTY_NODES_STORE = "ceasefire-casualty-nodes";
+    /** {@code issuer|target|updater} → updater id: which statements name the target in {@code updates}. */
+    public static final String CASUALTY_UPDATERS_STORE = "ceasefire-casualty-updaters";
+    /** {@code sector|statement_id|issuer} → CasualtySupersession: a statement whose figures a later one of that issuer replaces. */
+    public static final String CASUALTY_SUPERSESSIONS_STORE = "ceasefire-casualty-supersessions";
     /** pair_id → PairAssertions: the pair as each sector asserts it. */
     public static final String PAIR_ASSERTIONS_STORE = "ceasefire-pair-assertions";
 
@@ -86,6 +94,7 @@ public final class CeasefireTopology {
     static final String REFERENCES_REPARTITION = "references";
     static final String SECTOR_REPARTITION = "sector-events";
     static final String PAIR_REPARTITION = "pair-events";
+    static final String CASUALTY_UPDATES_REPARTITION = "casualty-updates";
 
     /** Where the stores keep their state. */
     public enum State {
@@ -120,6 +129,7 @@ public final class CeasefireTopology {
                 .branch((key, value) -> value instanceof Routed.Late, Branched.as("late"))
                 .branch((key, value) -> value instanceof Routed.ToReferences, Branched.as("references"))
                 .branch((key, value) -> value instanceof Routed.ToSector, Branched.as("sectors"))
+                .branch((key, value) -> value instanceof Routed.ToCasualtyUpdates, Branched.as("casualty-updates"))
                 .noDefaultBranch();
 
         intake.get("intake-dlq")
@@ -136,17 +146,24 @@ public final class CeasefireTopology {
                 .process(() -> new ReferencePairingProcessor(config.conflict(), REFERENCES_STORE), Named.as("reference-pairing"),
                         REFERENCES_STORE);
 
+        KStream<String, SectorEvent> superseded = intake.get("intake-casualty-updates")
+                .mapValues(value -> ((Routed.ToCasualtyUpdates) value).node(), Named.as("casualty-nodes"))
+                .repartition(Repartitioned.<String, CasualtyNode>with(Serdes.String(), serdes.value()).withName(CASUALTY_UPDATES_REPARTITION))
+                .process(() -> new CasualtyUpdateProcessor(CASUALTY_NODES_STORE, CASUALTY_UPDATERS_STORE), Named.as("casualty-updates"),
+                        CASUALTY_NODES_STORE, CASUALTY_UPDATERS_STORE);
+
         SectorProcessor.Stores sectorStores = new SectorProcessor.Stores(PAIRING_STORE, PAIRING_BY_LOG_TIME_STORE, SECTOR_STATEMENTS_STORE,
                 SECTOR_PAIRS_STORE, PAIR_MEMBERS_STORE, CORROBORATIONS_STORE, ACCUSATION_LINKS_STORE, UNRESOLVED_NAMES_STORE,
-                DAY_TALLIES_STORE, CURRENT_TALLIES_STORE, CHANGED_TALLIES_STORE);
+                DAY_TALLIES_STORE, CURRENT_TALLIES_STORE, CHANGED_TALLIES_STORE, CASUALTY_SUPERSESSIONS_STORE);
         Map<String, KStream<String, Routed>> sectorOut = intake.get("intake-sectors")
                 .mapValues(value -> ((Routed.ToSector) value).event(), Named.as("sector-events"))
                 .merge(referred, Named.as("all-sector-events"))
+                .merge(superseded, Named.as("sector-and-casualty-events"))
                 .repartition(Repartitioned.<String, SectorEvent>with(Serdes.String(), serdes.value()).withName(SECTOR_REPARTITION)
                         .withStreamPartitioner(new SectorEventPartitioner(config.conflict())))
                 .process(() -> new SectorProcessor(config, sectorStores), Named.as("sector"), PAIRING_STORE, PAIRING_BY_LOG_TIME_STORE,
                         SECTOR_STATEMENTS_STORE, SECTOR_PAIRS_STORE, PAIR_MEMBERS_STORE, CORROBORATIONS_STORE, ACCUSATION_LINKS_STORE,
-                        UNRESOLVED_NAMES_STORE, DAY_TALLIES_STORE, CURRENT_TALLIES_STORE, CHANGED_TALLIES_STORE)
+                        UNRESOLVED_NAMES_STORE, DAY_TALLIES_STORE, CURRENT_TALLIES_STORE, CHANGED_TALLIES_STORE, CASUALTY_SUPERSESSIONS_STORE)
                 .split(Named.as("sector-"))
                 .branch((key, value) -> value instanceof Routed.Tally, Branched.as("tallies"))
                 .branch((key, value) -> value instanceof Routed.ToPairOutput, Branched.as("pairs"))

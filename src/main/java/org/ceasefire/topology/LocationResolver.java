@@ -2,7 +2,6 @@ package org.ceasefire.topology;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +9,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.ceasefire.avro.Place;
 import org.ceasefire.conflict.ConflictDefinition;
+import org.ceasefire.conflict.LocalDays;
 import org.ceasefire.conflict.NameRules;
 import org.ceasefire.conflict.PlaceMatcher;
 import org.ceasefire.conflict.PlaceResolver;
@@ -19,12 +19,16 @@ import org.ceasefire.conflict.PlaceResolver;
  * incident day, with the conflict's name rules over the global gazetteer store.
  */
 public final class LocationResolver {
-    /** The outcome for one place: the sector, the place when one was found, and what was looked up. */
-    public record Resolution(String sector, String placeId, String normalised) {
+    /** The outcome for one place: the sector, the place when one was found (with its precision), and what was looked up. */
+    public record Resolution(String sector, String placeId, String normalised, String precision) {
+        public Resolution(String sector, String placeId, String normalised) {
+            this(sector, placeId, normalised, null);
+        }
     }
 
     private final ReadOnlyKeyValueStore<String, Place> gazetteer;
     private final PlaceMatcher.Index index;
+    private final LocalDays calendar;
     private NameRules rules;
     private PlaceMatcher matcher;
 
@@ -36,9 +40,18 @@ public final class LocationResolver {
         this(gazetteer, null);
     }
 
-    /** A resolver with the given conflict's name rules ({@code ConflictDefinition.nameRules()}). */
+    /** A resolver with the given conflict's name rules ({@code ConflictDefinition.nameRules()}), on UTC days. */
     public LocationResolver(ReadOnlyKeyValueStore<String, Place> gazetteer, NameRules rules) {
+        this(gazetteer, rules, LocalDays.UTC);
+    }
+
+    /**
+     * A resolver with the given conflict's name rules, reading a place's sector periods as days of the
+     * conflict's calendar ({@code ConflictDefinition.days()}): a handover "from 26 August" starts at local midnight.
+     */
+    public LocationResolver(ReadOnlyKeyValueStore<String, Place> gazetteer, NameRules rules, LocalDays calendar) {
         this.gazetteer = gazetteer;
+        this.calendar = calendar;
         this.rules = rules;
         this.index = new PlaceMatcher.Index() {
             @Override
@@ -71,11 +84,12 @@ public final class LocationResolver {
         if (result.places().isEmpty()) {
             return List.of(new Resolution(ConflictDefinition.UNRESOLVED_SECTOR, null, result.normalised()));
         }
-        LocalDate day = incidentStart.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate day = calendar.day(incidentStart);
         List<Resolution> resolutions = new ArrayList<>(result.places().size());
         for (Place place : result.places()) {
             String sector = sectorOn(place, day);
-            resolutions.add(new Resolution(sector == null ? ConflictDefinition.UNRESOLVED_SECTOR : sector, place.getPlaceId(), result.normalised()));
+            resolutions.add(new Resolution(sector == null ? ConflictDefinition.UNRESOLVED_SECTOR : sector, place.getPlaceId(),
+                    result.normalised(), place.getPrecision()));
         }
         return resolutions;
     }

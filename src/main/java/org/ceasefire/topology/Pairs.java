@@ -23,7 +23,7 @@ public final class Pairs {
         return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
     }
 
-    /** A pair of two statements of opposite sides, not yet corroborated. */
+    /** A pair of two statements of opposite sides, not yet corroborated, as precise as the coarser of the two. */
     public ClaimContradiction pair(ContradictionKind kind, String sector, ResolvedStatement a, ResolvedStatement b) {
         boolean aFirst = conflict.sideOne().has(a.getStatement().getIssuer());
         ResolvedStatement one = aFirst ? a : b;
@@ -38,6 +38,8 @@ public final class Pairs {
                 .setSideTwo(ref(two))
                 .setCorroborated(false)
                 .setCorroboratingStatements(new ArrayList<>())
+                .setTimePrecision(Precision.coarser(a.getStatement().getTimePrecision(), b.getStatement().getTimePrecision()))
+                .setPlacePrecision(Precision.coarserPlace(a.getPlacePrecision(), b.getPlacePrecision()))
                 .build();
     }
 

@@ -26,6 +26,10 @@ public sealed interface Routed {
     record ToReferences(StatementEvent event) implements Routed {
     }
 
+    /** For the casualty-update stage keyed by issuer (the record key): a statement's new state in its issuer's chains. */
+    record ToCasualtyUpdates(org.ceasefire.avro.internal.CasualtyNode node) implements Routed {
+    }
+
     /** A tally to publish; null withdraws it. */
     record Tally(SectorTally tally) implements Routed {
     }

@@ -38,7 +38,10 @@ final class StoreCatalogue {
             Entry.avro(CeasefireTopology.CURRENT_TALLIES_STORE),
             // Marks are written and drained within about one commit interval: a few hundred entries at any time.
             new Entry(CeasefireTopology.CHANGED_TALLIES_STORE, serdes -> Serdes.Long(), true),
-            Entry.avro(CeasefireTopology.PAIR_ASSERTIONS_STORE));
+            Entry.avro(CeasefireTopology.PAIR_ASSERTIONS_STORE),
+            Entry.avro(CeasefireTopology.CASUALTY_NODES_STORE),
+            new Entry(CeasefireTopology.CASUALTY_UPDATERS_STORE, serdes -> Serdes.String(), false),
+            Entry.avro(CeasefireTopology.CASUALTY_SUPERSESSIONS_STORE));
 
     private StoreCatalogue() {
     }

@@ -6,7 +6,6 @@ import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.internal.ResolvedStatement;
 import org.ceasefire.conflict.ConflictDefinition;
-import org.ceasefire.topology.tally.Contributions;
 
 /**
  * Which statements take part in pairing by time. The intake needs it to route whole-front calm
@@ -34,13 +33,13 @@ public final class TimePairing {
      * observation corroborates, only there.
      */
     public static boolean speaksFor(ConflictDefinition conflict, String issuer, String sector, long incidentStart) {
-        return conflict.speaksFor(issuer, sector, Contributions.day(incidentStart));
+        return conflict.speaksFor(issuer, sector, conflict.days().day(incidentStart));
     }
 
     /** The sectors a whole-front calm report speaks for: its issuer's area on its day. */
     public static List<String> frontOf(ConflictDefinition conflict, ResolvedStatement calm) {
         MinistryStatement statement = calm.getStatement();
-        return conflict.sectorsSpokenFor(statement.getIssuer(), Contributions.day(statement.getIncidentStart().toEpochMilli()));
+        return conflict.sectorsSpokenFor(statement.getIssuer(), conflict.days().day(statement.getIncidentStart()));
     }
 
     public static boolean hasText(String value) {

@@ -31,11 +31,12 @@ class StatementValidatorTest {
     }
 
     @Test
-    @DisplayName("a party with an end date in the conflict file (NK, until 2024-01-01) is valid before it and rejected from it on")
+    @DisplayName("a party with an end date in the conflict file (NK, until 2024-01-01) is valid before it and rejected from it on, in local days")
     void partyValidity() {
-        MinistryStatement.Builder lastDay = valid().setIssuer("NK").setPublishedAt(java.time.Instant.parse("2023-12-31T23:59:00Z"));
+        // The conflict's days are Baku's (UTC+4): 1 January 2024 begins at 20:00 UTC on 31 December.
+        MinistryStatement.Builder lastDay = valid().setIssuer("NK").setPublishedAt(java.time.Instant.parse("2023-12-31T19:59:00Z"));
         assertThat(violations(lastDay)).isEmpty();
-        MinistryStatement.Builder after = valid().setIssuer("NK").setPublishedAt(java.time.Instant.parse("2024-01-01T00:00:00Z"));
+        MinistryStatement.Builder after = valid().setIssuer("NK").setPublishedAt(java.time.Instant.parse("2023-12-31T20:00:00Z"));
         assertThat(violations(after)).containsExactly(
                 "issuer: NK (Nagorno-Karabakh authorities (until 2023)) issues statements only until 2024-01-01 (exclusive); published_at is 2024-01-01");
         assertThat(violations(valid().setPublishedAt(java.time.Instant.parse("2025-06-01T00:00:00Z")))).as("AM has no end").isEmpty();
@@ -59,7 +60,7 @@ class StatementValidatorTest {
                 .containsExactly("claim: CALM is for parties of a side; EUMA is a neutral monitor (use OBSERVATION)");
         assertThat(violations(valid().setClaim(ClaimType.DENIAL).setAccused(null).setRefersTo("am-mod-2023-04-11-01")))
                 .containsExactly("refers_to: a statement cannot answer itself");
-        assertThat(violations(valid().setCasualties(List.of(new Casualty("ZZ", -1, 0, false)))))
+        assertThat(violations(valid().setCasualties(List.of(new Casualty("ZZ", -1, 0, false, 0, 0)))))
                 .containsExactly("casualties[0].party: unknown party 'ZZ' for conflict AM-AZ", "casualties[0].killed: must not be negative");
         assertThat(violations(valid().setText("é".repeat(40_000)))).containsExactly("text: larger than 65536 bytes");
         assertThat(violations(valid().setWeapons(List.of(" ")))).containsExactly("weapons: each weapon must be 1-64 characters");

@@ -42,8 +42,24 @@ class CsvReaderTest {
         MinistryStatement s = parsed.statement();
         assertThat(s.getRevision()).isEqualTo(2);
         assertThat(s.getWeapons()).containsExactly("small_arms", "mortar");
-        assertThat(s.getCasualties()).containsExactly(new Casualty("AM", 4, 6, false), new Casualty("AZ", 3, 0, false));
+        assertThat(s.getCasualties()).containsExactly(new Casualty("AM", 4, 6, false, 0, 0), new Casualty("AZ", 3, 0, false, 0, 0));
         assertThat(s.getText()).isEqualTo("Fire near Tegh, \"heavy\"");
+    }
+
+    @Test
+    @DisplayName("captured and missing follow CIVILIAN in a casualty cell; updates and time_precision are columns of their own")
+    void capturedMissingAndUpdates() throws IOException {
+        String csv = "statement_id,issuer,published_at,incident_start,claim,accused,location,casualties,updates,time_precision\n"
+                + "am-2,AM,2022-09-14T10:00:00+04:00,2022-09-13T00:05:00+04:00,ACCUSATION,AZ,Jermuk,AM:105:0:false:2:5;AZ:1:1:true,am-1,HOUR\n"
+                + "am-3,AM,2022-09-14T10:00:00+04:00,2022-09-13T00:05:00+04:00,ACCUSATION,AZ,Jermuk,AM:1:2:false:x,am-3,night\n";
+        List<RawRecord> records = read(csv);
+        MinistryStatement s = checker.check(records.get(0)).statement();
+        assertThat(s.getCasualties()).containsExactly(new Casualty("AM", 105, 0, false, 2, 5), new Casualty("AZ", 1, 1, true, 0, 0));
+        assertThat(s.getUpdates()).isEqualTo("am-1");
+        assertThat(s.getTimePrecision()).isEqualTo(org.ceasefire.avro.TimePrecision.HOUR);
+        assertThat(checker.check(records.get(1)).problems()).extracting(Violation::toString).containsExactly(
+                "casualties[0]: 'AM:1:2:false:x' is not PARTY:KILLED:WOUNDED:CIVILIAN:CAPTURED:MISSING, like AM:4:6:false or AM:0:0:false:2:1",
+                "time_precision: 'night' is not one of EXACT, HOUR, PART_OF_DAY, DAY");
     }
 
     @Test
@@ -67,7 +83,7 @@ class CsvReaderTest {
         assertThat(checker.check(records.get(0)).problems()).extracting(Violation::toString).containsExactly(
                 "revision: 'two' is not an integer",
                 "retracted: 'yes' is not true or false",
-                "casualties[0]: 'AM:x' is not PARTY:KILLED:WOUNDED:CIVILIAN, like AM:4:6:false");
+                "casualties[0]: 'AM:x' is not PARTY:KILLED:WOUNDED:CIVILIAN:CAPTURED:MISSING, like AM:4:6:false or AM:0:0:false:2:1");
         assertThat(checker.check(records.get(1)).problems()).extracting(Violation::toString)
                 .containsExactly("(record): has 4 cells, the header has 8");
     }

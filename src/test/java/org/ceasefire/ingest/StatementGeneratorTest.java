@@ -100,6 +100,16 @@ class StatementGeneratorTest {
         assertThat(statements).filteredOn(s -> s.getRevision() > 1 && !s.getRetracted()).isNotEmpty();
         assertThat(statements).filteredOn(MinistryStatement::getRetracted).isNotEmpty();
         assertThat(statements).filteredOn(s -> !s.getCasualties().isEmpty()).isNotEmpty();
+        // Running totals: a later statement of the same issuer replacing an earlier one's figures.
+        java.util.Map<String, MinistryStatement> byId = new java.util.HashMap<>();
+        statements.forEach(s -> byId.putIfAbsent(s.getStatementId(), s));
+        assertThat(statements).filteredOn(s -> s.getUpdates() != null).isNotEmpty().allSatisfy(s -> {
+            MinistryStatement updated = byId.get(s.getUpdates());
+            assertThat(updated).isNotNull();
+            assertThat(updated.getIssuer()).isEqualTo(s.getIssuer());
+            assertThat(s.getPublishedAt()).isAfter(updated.getPublishedAt());
+            assertThat(s.getTimePrecision()).isEqualTo(org.ceasefire.avro.TimePrecision.PART_OF_DAY);
+        });
         assertThat(statements).filteredOn(s -> s.getClaim() != ClaimType.CALM
                 && Duration.between(s.getIncidentStart(), s.getPublishedAt()).toDays() >= 2).isNotEmpty();
         assertThat(statements).extracting(s -> s.getStatementId() + "#" + s.getRevision()).doesNotHaveDuplicates();

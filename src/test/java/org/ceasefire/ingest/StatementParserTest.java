@@ -50,7 +50,7 @@ class StatementParserTest {
         assertThat(s.getIncidentEnd()).isNull();
         assertThat(s.getClaim()).isEqualTo(ClaimType.ACCUSATION);
         assertThat(s.getWeapons()).containsExactly("small_arms", "mortar");
-        assertThat(s.getCasualties()).containsExactly(new Casualty("AM", 4, 6, false));
+        assertThat(s.getCasualties()).containsExactly(new Casualty("AM", 4, 6, false, 0, 0));
     }
 
     @Test
@@ -78,6 +78,35 @@ class StatementParserTest {
                         "casualties[0].killed: expected an integer, got string \"four\"");
         assertThat(problems(VALID.replace("[{\"party\":\"AM\",\"killed\":4,\"wounded\":6}]", "[3]")))
                 .containsExactly("casualties[0]: expected an object, got number 3");
+    }
+
+    @Test
+    @DisplayName("updates, captured and missing are read when given and default to null and 0; bad values name their field")
+    void casualtyUpdateFields() throws IOException {
+        MinistryStatement s = check(VALID.replace("\"wounded\":6}", "\"wounded\":6,\"captured\":2,\"missing\":3}")
+                .replace("}]}", "}],\"updates\":\"am-0\"}")).statement();
+        assertThat(s.getCasualties()).containsExactly(new Casualty("AM", 4, 6, false, 2, 3));
+        assertThat(s.getUpdates()).isEqualTo("am-0");
+        assertThat(check(VALID).statement().getUpdates()).isNull();
+
+        assertThat(problems(with("\"updates\":5"))).containsExactly("updates: expected a string, got number 5");
+        assertThat(problems(with("\"updates\":\"am 0\""))).containsExactly("updates: is not a valid statement_id");
+        assertThat(problems(with("\"updates\":\"am-1\""))).containsExactly("updates: a statement cannot update its own figures");
+        assertThat(problems(VALID.replace("\"wounded\":6}", "\"wounded\":6,\"captured\":\"two\"}")))
+                .containsExactly("casualties[0].captured: expected an integer, got string \"two\"");
+        assertThat(problems(VALID.replace("\"wounded\":6}", "\"wounded\":6,\"missing\":-1}")))
+                .containsExactly("casualties[0].missing: must not be negative");
+    }
+
+    @Test
+    @DisplayName("time_precision is one of EXACT, HOUR, PART_OF_DAY, DAY; absent means EXACT; another value names the field")
+    void timePrecision() throws IOException {
+        assertThat(check(VALID).statement().getTimePrecision()).isEqualTo(org.ceasefire.avro.TimePrecision.EXACT);
+        assertThat(check(with("\"time_precision\":\"PART_OF_DAY\"")).statement().getTimePrecision())
+                .isEqualTo(org.ceasefire.avro.TimePrecision.PART_OF_DAY);
+        assertThat(problems(with("\"time_precision\":\"night\"")))
+                .containsExactly("time_precision: 'night' is not one of EXACT, HOUR, PART_OF_DAY, DAY");
+        assertThat(problems(with("\"time_precision\":3"))).containsExactly("time_precision: expected a string, got number 3");
     }
 
     @Test

@@ -105,9 +105,9 @@ class DashboardBrowserIT {
                         .setAccused("AM").setWeapons(new ArrayList<>(List.of("<img src=x onerror=\"window.__pwned=3\">")))
                         .setText(PAYLOAD).setSourceUrl("javascript:window.__pwned=4").build(),
                 casualties(accusation("am-4", "AM", "AZ", "2023-04-13T06:00:00Z", "Goris"),
-                        new Casualty("AM", 0, 2, false), new Casualty("AZ", 3, 0, false)),
+                        new Casualty("AM", 0, 2, false, 0, 0), new Casualty("AZ", 3, 0, false, 0, 0)),
                 casualties(accusation("az-4", "AZ", "AM", "2023-04-13T07:00:00Z", "Goris"),
-                        new Casualty("AZ", 1, 1, false), new Casualty("AM", 4, 0, false)),
+                        new Casualty("AZ", 1, 1, false, 0, 0), new Casualty("AM", 4, 0, false, 0, 0)),
                 // The conflict's latest incident day, 2023-04-18, is Gegharkunik–Kalbajar's.
                 accusation("am-2", "AM", "AZ", "2023-04-18T06:00:00Z", "Sotk"),
                 accusation("az-2", "AZ", "AM", "2023-04-18T07:00:00Z", "Sotk"),

@@ -26,7 +26,7 @@ final class ItStatements {
     }
 
     static MinistryStatement wounded(MinistryStatement statement, String party, int wounded) {
-        return MinistryStatement.newBuilder(statement).setCasualties(new ArrayList<>(List.of(new Casualty(party, 0, wounded, false)))).build();
+        return MinistryStatement.newBuilder(statement).setCasualties(new ArrayList<>(List.of(new Casualty(party, 0, wounded, false, 0, 0)))).build();
     }
 
     static MinistryStatement revised(MinistryStatement statement, int revision, String text) {

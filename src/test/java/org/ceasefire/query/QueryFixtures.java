@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.ceasefire.avro.Casualty;
 import org.ceasefire.avro.ClaimContradiction;
+import org.ceasefire.avro.TimePrecision;
 import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.ContradictionKind;
 import org.ceasefire.avro.MinistryStatement;
@@ -59,7 +60,7 @@ final class QueryFixtures {
                 .setIncidentEnd(null)
                 .setLocation("Tegh")
                 .setPlaceId("tegh")
-                .setCasualties(List.of(new Casualty(issuer, 0, 1, false)))
+                .setCasualties(List.of(new Casualty(issuer, 0, 1, false, 0, 0)))
                 .setWeapons(List.of("small_arms"))
                 .setSourceUrl("https://example.org/" + statementId)
                 .setText(text)
@@ -97,6 +98,16 @@ final class QueryFixtures {
                 .build();
     }
 
+    /** How precisely each fixture pair is known: p-old exactly in a village, p-mid at part of the day in a district, p-new within the hour, place unknown. */
+    static ClaimContradiction withPrecision(ClaimContradiction pair) {
+        return switch (pair.getPairId()) {
+            case "p-old" -> ClaimContradiction.newBuilder(pair).setTimePrecision(TimePrecision.EXACT).setPlacePrecision("village").build();
+            case "p-mid" -> ClaimContradiction.newBuilder(pair).setTimePrecision(TimePrecision.PART_OF_DAY).setPlacePrecision("district").build();
+            case "p-new" -> ClaimContradiction.newBuilder(pair).setTimePrecision(TimePrecision.HOUR).setPlacePrecision(null).build();
+            default -> pair;
+        };
+    }
+
     /** Three pairs in two sectors, two places (Tegh with coordinates, Goris without), tallies for SYUNIK (casualty claims on 2023-04-11), two revisions of one statement, three unresolved names. */
     static InMemoryStores sample() {
         InMemoryStores stores = new InMemoryStores();
@@ -114,6 +125,7 @@ final class QueryFixtures {
         stores.contradictions.add(pair("p-old", ContradictionKind.MUTUAL_ACCUSATION, "SYUNIK", "2023-04-10T08:00:00Z", "am-1", "az-1"));
         stores.contradictions.add(pair("p-mid", ContradictionKind.ACCUSATION_DENIED, "TAVUSH-GAZAKH", "2023-04-11T12:00:00Z", "am-2", "az-2"));
         stores.contradictions.add(pair("p-new", ContradictionKind.ACCUSATION_VS_CALM, "SYUNIK", "2023-04-12T06:00:00Z", "am-1", "az-3"));
+        stores.contradictions.replaceAll(QueryFixtures::withPrecision);
         stores.statements.add(statement("am-1", 2, "Revised: fire near Tegh."));
         stores.statements.add(statement("am-1", 1, "Fire near Tegh."));
         stores.unresolved.add(new UnresolvedPlace("Nowhere-village", 2));

@@ -145,8 +145,14 @@ class QueryServerTest {
                 "from=2023-04-11&to=2023-04-12;p-mid",
                 "from=2023-04-11T12:00:00%2B00:00;p-new,p-mid",
                 "statement=am-1;p-new,p-old",
-                "sector=SYUNIK&kind=MUTUAL_ACCUSATION;p-old"})
-        @DisplayName("filters by sector, kind, party, time range and statement")
+                "sector=SYUNIK&kind=MUTUAL_ACCUSATION;p-old",
+                "time_precision=EXACT;p-old",
+                "time_precision=HOUR;p-new,p-old",
+                "time_precision=DAY;p-new,p-mid,p-old",
+                "place_precision=village;p-old",
+                "place_precision=direction;p-mid,p-old",
+                "time_precision=HOUR&place_precision=district;p-old"})
+        @DisplayName("filters by sector, kind, party, time range, statement, and time and place precision (at least that fine)")
         void filters(String query, String expected) {
             JsonNode page = http.get("/api/contradictions?" + query).json();
             List<String> want = expected.isEmpty() ? List.of() : List.of(expected.split(","));
@@ -175,7 +181,9 @@ class QueryServerTest {
                 "cursor=bm90LWEtY3Vyc29y,cursor",
                 "from=yesterday,from",
                 "from=2023-05-01&to=2023-04-01,from",
-                "statement=%3Cscript%3E,statement"})
+                "statement=%3Cscript%3E,statement",
+                "time_precision=MINUTE,time_precision",
+                "place_precision=planet,place_precision"})
         @DisplayName("answers 400 with a message naming a bad parameter")
         void badParameters(String query, String parameter) {
             TestHttp.Reply reply = http.get("/api/contradictions?" + query);
@@ -463,10 +471,11 @@ class QueryServerTest {
         }
 
         @Test
-        @DisplayName("describes the conflict: two sides with their parties, monitors and sectors")
+        @DisplayName("describes the conflict: its time zone, two sides with their parties, monitors and sectors")
         void conflict() {
             JsonNode conflict = http.get("/api/conflict").json();
             assertThat(conflict.path("id").asText()).isEqualTo("AM-AZ");
+            assertThat(conflict.path("time_zone").asText()).isEqualTo("Asia/Baku");
             assertThat(conflict.path("sides")).extracting(s -> s.path("id").asText()).containsExactly("ARMENIAN", "AZERBAIJANI");
             assertThat(conflict.path("sides").get(0).path("parties")).extracting(p -> p.path("code").asText()).containsExactly("AM", "NK");
             assertThat(conflict.path("monitors")).extracting(p -> p.path("code").asText()).contains("EUMA");

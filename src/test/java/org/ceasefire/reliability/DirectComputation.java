@@ -2,7 +2,6 @@ package org.ceasefire.reliability;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,7 +106,10 @@ final class DirectComputation {
         }
     }
 
-    /** The highest revision of each id (the first of equal ones, as re-sending a revision is a no-op), unless retracted. */
+    /**
+     * The highest revision of each id (the first of equal ones, as re-sending a revision is a no-op); a retracted one is
+     * passed on as such, since the reference counts it in chains of casualty updates only.
+     */
     private List<ReferenceTallies.Final> finalSet(List<MinistryStatement> statements) {
         Map<String, MinistryStatement> latest = new LinkedHashMap<>();
         for (MinistryStatement statement : statements) {
@@ -115,10 +117,9 @@ final class DirectComputation {
         }
         List<ReferenceTallies.Final> result = new ArrayList<>();
         for (MinistryStatement statement : latest.values()) {
-            if (!statement.getRetracted()) {
-                long delay = Duration.between(statement.getIncidentStart(), statement.getPublishedAt()).toMillis();
-                result.add(new ReferenceTallies.Final(statement, sector(statement), delay > TopologyConfig.DEFAULT_HORIZON.toMillis()));
-            }
+            long delay = Duration.between(statement.getIncidentStart(), statement.getPublishedAt()).toMillis();
+            result.add(new ReferenceTallies.Final(statement, statement.getRetracted() ? ConflictDefinition.UNRESOLVED_SECTOR
+                    : sector(statement), delay > TopologyConfig.DEFAULT_HORIZON.toMillis()));
         }
         return result;
     }
@@ -129,7 +130,7 @@ final class DirectComputation {
         if (location == null || location.isBlank()) {
             return ConflictDefinition.WHOLE_FRONT_SECTOR;
         }
-        List<PlaceResolver.Resolved> resolved = places.resolve(location, statement.getIncidentStart().atZone(ZoneOffset.UTC).toLocalDate());
+        List<PlaceResolver.Resolved> resolved = places.resolve(location, conflict.conflict().days().day(statement.getIncidentStart()));
         TreeSet<String> sectors = new TreeSet<>();
         resolved.forEach(r -> sectors.add(r.sector()));
         if (sectors.size() > 1) {

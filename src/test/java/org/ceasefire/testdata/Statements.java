@@ -52,7 +52,7 @@ public final class Statements {
                 .setLocation("Tegh")
                 .setRefersTo(null)
                 .setWeapons(List.of("small_arms", "mortar"))
-                .setCasualties(List.of(new Casualty("AM", 4, 6, false)))
+                .setCasualties(List.of(new Casualty("AM", 4, 6, false, 0, 0)))
                 .setSourceUrl("https://mil.am/en/news/0000")
                 .setLanguage("en")
                 .setText("Units of the Azerbaijani armed forces opened fire at Armenian positions near Tegh.")

@@ -1,7 +1,6 @@
 package org.ceasefire.topology;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,15 +42,23 @@ public final class ReferenceTallies {
     public record Pair(String id, String kind, String sector, LocalDate day, List<String> accusations) {
     }
 
+    /** The active statements: what is tallied and paired. */
     private final List<Final> statements;
+    /** Every final revision, retractions included: a retracted link of a chain of casualty updates still passes it on. */
+    private final List<Final> all;
     private final long distance;
     private final long horizon;
     private final Set<String> frontSectors;
     private final ConflictDefinition conflict;
 
+    /**
+     * @param statements the final revision of each statement; retracted ones (a final revision with {@code retracted})
+     *                   only take part in chains of casualty updates
+     */
     public ReferenceTallies(ConflictDefinition conflict, List<Final> statements, long distanceMillis, long horizonMillis) {
         this.conflict = conflict;
-        this.statements = statements;
+        this.all = statements;
+        this.statements = statements.stream().filter(s -> !s.statement().getRetracted()).toList();
         this.distance = distanceMillis;
         this.horizon = horizonMillis;
         this.frontSectors = new TreeSet<>();
@@ -152,6 +159,22 @@ public final class ReferenceTallies {
         return false;
     }
 
+    /**
+     * The casualty-update rules, stated directly: a statement's figures are replaced when a live statement of the
+     * same issuer, published after it, names it in {@code updates}; a statement is live when it is active or its
+     * own figures are replaced by a live one.
+     */
+    public boolean figuresReplaced(MinistryStatement target) {
+        for (Final f : all) {
+            MinistryStatement u = f.statement();
+            if (target.getStatementId().equals(u.getUpdates()) && u.getIssuer().equals(target.getIssuer())
+                    && u.getPublishedAt().isAfter(target.getPublishedAt()) && (!u.getRetracted() || figuresReplaced(u))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Every tally that is not all zero, keyed as on the tallies topic. */
     public Map<String, SectorTally> tallies() {
         Map<String, Map<String, Map<String, Long>>> days = new TreeMap<>();
@@ -168,11 +191,16 @@ public final class ReferenceTallies {
                 default -> "observations";
             };
             add(days, key, map, issuer, 1);
-            for (Casualty c : s.statement().getCasualties()) {
-                add(days, key, "killed", issuer + ">" + c.getParty(), c.getKilled());
-                add(days, key, "wounded", issuer + ">" + c.getParty(), c.getWounded());
+            for (Casualty c : figuresReplaced(s.statement()) ? List.<Casualty>of() : s.statement().getCasualties()) {
+                String who = issuer + ">" + c.getParty();
+                add(days, key, "killed", who, c.getKilled());
+                add(days, key, "wounded", who, c.getWounded());
+                add(days, key, "captured", who, c.getCaptured());
+                add(days, key, "missing", who, c.getMissing());
                 if (c.getCivilian()) {
-                    add(days, key, "civilian", issuer + ">" + c.getParty(), c.getKilled() + c.getWounded());
+                    add(days, key, "civilian", who, c.getKilled() + c.getWounded());
+                    add(days, key, "civilian_killed", who, c.getKilled());
+                    add(days, key, "civilian_wounded", who, c.getWounded());
                 }
             }
             if (s.claim() == ClaimType.ACCUSATION && pairs.values().stream().noneMatch(p -> p.accusations().contains(s.id()))) {
@@ -248,13 +276,18 @@ public final class ReferenceTallies {
                 .setKilledClaimed(maps.getOrDefault("killed", new TreeMap<>()))
                 .setWoundedClaimed(maps.getOrDefault("wounded", new TreeMap<>()))
                 .setCivilianCasualtiesClaimed(maps.getOrDefault("civilian", new TreeMap<>()))
+                .setCivilianKilledClaimed(maps.getOrDefault("civilian_killed", new TreeMap<>()))
+                .setCivilianWoundedClaimed(maps.getOrDefault("civilian_wounded", new TreeMap<>()))
+                .setCapturedClaimed(maps.getOrDefault("captured", new TreeMap<>()))
+                .setMissingClaimed(maps.getOrDefault("missing", new TreeMap<>()))
                 .setContradictions(maps.getOrDefault("contradictions", new TreeMap<>()))
                 .setUnansweredAccusations(n[0])
                 .setCorroborations(n[1])
                 .build();
     }
 
-    private static LocalDate day(long epochMillis) {
-        return java.time.Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).toLocalDate();
+    /** The local day of an incident, in the conflict's time zone. */
+    private LocalDate day(long epochMillis) {
+        return java.time.Instant.ofEpochMilli(epochMillis).atZone(conflict.timeZone()).toLocalDate();
     }
 }

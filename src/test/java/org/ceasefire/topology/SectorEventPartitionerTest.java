@@ -20,7 +20,7 @@ class SectorEventPartitionerTest {
     private static SectorEvent frontWide(MinistryStatement calm) {
         ResolvedStatement resolved = ResolvedStatement.newBuilder().setStatement(calm).setSector(ConflictDefinition.WHOLE_FRONT_SECTOR)
                 .setLogTimestamp(0L).build();
-        return new SectorEvent(ConflictDefinition.WHOLE_FRONT_SECTOR, true, resolved, null, true);
+        return new SectorEvent(ConflictDefinition.WHOLE_FRONT_SECTOR, true, resolved, null, true, null);
     }
 
     private static Set<Integer> partitionsOf(String... sectors) {
@@ -46,7 +46,7 @@ class SectorEventPartitionerTest {
     void sectorEventToItsPartition() {
         MinistryStatement accusation = Fixtures.accusation("am-1", "AM", "AZ", "2023-04-11T00:00:00Z", "Tegh");
         SectorEvent event = new SectorEvent(Fixtures.SYUNIK, true,
-                ResolvedStatement.newBuilder().setStatement(accusation).setSector(Fixtures.SYUNIK).setLogTimestamp(0L).build(), null, false);
+                ResolvedStatement.newBuilder().setStatement(accusation).setSector(Fixtures.SYUNIK).setLogTimestamp(0L).build(), null, false, null);
 
         assertThat(partitioner.partitions("t", Fixtures.SYUNIK, event, PARTITIONS)).contains(partitionsOf(Fixtures.SYUNIK));
     }

@@ -24,9 +24,9 @@ class TalliesTest {
     void casualties() {
         try (TopologyHarness harness = new TopologyHarness()) {
             harness.send(MinistryStatement.newBuilder(accusation("am-1", "AM", "AZ", "2023-04-11T12:00:00Z", "Tegh"))
-                    .setCasualties(Fixtures.casualties(new Casualty("AM", 4, 6, false), new Casualty("AM", 1, 2, true))).build());
+                    .setCasualties(Fixtures.casualties(new Casualty("AM", 4, 6, false, 0, 0), new Casualty("AM", 1, 2, true, 0, 0))).build());
             harness.send(MinistryStatement.newBuilder(accusation("az-1", "AZ", "AM", "2023-04-11T13:00:00Z", "Tegh"))
-                    .setCasualties(Fixtures.casualties(new Casualty("AZ", 0, 1, false), new Casualty("AM", 3, 0, false))).build());
+                    .setCasualties(Fixtures.casualties(new Casualty("AZ", 0, 1, false, 0, 0), new Casualty("AM", 3, 0, false, 0, 0))).build());
 
             SectorTally day = harness.tally(SYUNIK + "|DAY|2023-04-11");
             assertThat(day.getKilledClaimed()).containsOnly(Map.entry("AM>AM", 5L), Map.entry("AZ>AM", 3L));

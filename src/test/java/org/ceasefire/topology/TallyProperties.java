@@ -43,13 +43,23 @@ class TallyProperties {
     record Sent(MinistryStatement statement, Instant loggedAt, String sector) {
     }
 
-    @Property(tries = 30)
+    @Property(tries = 50)
     @Label("any order, duplicates and revisions of the same statements give the tallies and pairs of the final set")
     void talliesDependOnlyOnTheFinalSet(@ForAll("scenarios") List<Sent> sends) {
-        try (TopologyHarness harness = new TopologyHarness()) {
+        checkAgainstReference(Fixtures.CONFLICT, sends);
+    }
+
+    @Property(tries = 15)
+    @Label("in a conflict on UTC+4 the same holds, with every day a local day (incidents span local midnight at 20:00 UTC)")
+    void localDaysDependOnlyOnTheFinalSet(@ForAll("scenarios") List<Sent> sends) {
+        checkAgainstReference(Fixtures.CONFLICT.withTimeZone(java.time.ZoneId.of("Asia/Baku")), sends);
+    }
+
+    private static void checkAgainstReference(org.ceasefire.conflict.ConflictDefinition conflict, List<Sent> sends) {
+        try (TopologyHarness harness = new TopologyHarness(conflict)) {
             sends.forEach(sent -> harness.send(sent.statement(), sent.loggedAt()));
 
-            ReferenceTallies reference = new ReferenceTallies(Fixtures.CONFLICT, finalSet(sends),
+            ReferenceTallies reference = new ReferenceTallies(conflict, finalSet(sends),
                     TopologyConfig.DEFAULT_PAIRING_DISTANCE.toMillis(), TopologyConfig.DEFAULT_HORIZON.toMillis());
             assertThat(harness.deadLetters()).isEmpty();
             Map<String, SectorTally> actual = new TreeMap<>(harness.tallies());
@@ -63,12 +73,14 @@ class TallyProperties {
             Statistics.label("pairs").collect(kinds.isEmpty() ? "none" : "some");
             Statistics.label("late statements").collect(harness.late().isEmpty() ? "none" : "some");
             Statistics.label("corroborations").collect(actual.values().stream().anyMatch(t -> t.getCorroborations() > 0) ? "some" : "none");
+            Statistics.label("replaced figures").collect(finalSet(sends).stream()
+                    .anyMatch(f -> !f.statement().getRetracted() && reference.figuresReplaced(f.statement())) ? "some" : "none");
             assertThat(harness.contradictions().values()).allSatisfy(pair -> assertThat(pair.getCorroborated())
                     .isEqualTo(!pair.getCorroboratingStatements().isEmpty()));
         }
     }
 
-    /** The highest revision of each statement id, unless it is a retraction. */
+    /** The highest revision of each statement id (a retraction included: the reference counts it only in chains of updates). */
     private static List<ReferenceTallies.Final> finalSet(List<Sent> sends) {
         Map<String, Sent> latest = new TreeMap<>();
         for (Sent sent : sends) {
@@ -77,10 +89,8 @@ class TallyProperties {
         }
         List<ReferenceTallies.Final> result = new ArrayList<>();
         for (Sent sent : latest.values()) {
-            if (!sent.statement().getRetracted()) {
-                long delay = Duration.between(sent.statement().getIncidentStart(), sent.statement().getPublishedAt()).toMillis();
-                result.add(new ReferenceTallies.Final(sent.statement(), sent.sector(), delay > TopologyConfig.DEFAULT_HORIZON.toMillis()));
-            }
+            long delay = Duration.between(sent.statement().getIncidentStart(), sent.statement().getPublishedAt()).toMillis();
+            result.add(new ReferenceTallies.Final(sent.statement(), sent.sector(), delay > TopologyConfig.DEFAULT_HORIZON.toMillis()));
         }
         return result;
     }
@@ -147,7 +157,12 @@ class TallyProperties {
         builder.setIncidentEnd(period(random, start, claim));
         if (!monitor && random.nextBoolean()) {
             builder.setCasualties(Fixtures.casualties(new Casualty(PARTIES[random.nextInt(3)], random.nextInt(3), random.nextInt(4),
-                    random.nextBoolean())));
+                    random.nextBoolean(), random.nextInt(2), random.nextInt(2))));
+        }
+        // Running totals: some statements replace the figures of another (of any issuer, published before or after).
+        String updated = "s-" + random.nextInt(statements);
+        if (random.nextInt(3) == 0 && !updated.equals(id)) {
+            builder.setUpdates(updated);
         }
         // Mostly published (and logged) an hour after the incident; sometimes after the horizon (late).
         Duration delay = random.nextInt(6) == 0 ? Duration.ofHours(80) : Duration.ofHours(1);

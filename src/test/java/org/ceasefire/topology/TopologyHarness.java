@@ -56,7 +56,16 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     TopologyHarness(Duration distance, Duration horizon) {
-        TopologyConfig config = new TopologyConfig(topics, Fixtures.CONFLICT, distance, horizon, serdeConfig);
+        this(Fixtures.CONFLICT, distance, horizon);
+    }
+
+    /** The test conflict as {@code conflict} defines it (another time zone, say), on the default distance and horizon. */
+    TopologyHarness(org.ceasefire.conflict.ConflictDefinition conflict) {
+        this(conflict, TopologyConfig.DEFAULT_PAIRING_DISTANCE, TopologyConfig.DEFAULT_HORIZON);
+    }
+
+    TopologyHarness(org.ceasefire.conflict.ConflictDefinition conflict, Duration distance, Duration horizon) {
+        TopologyConfig config = new TopologyConfig(topics, conflict, distance, horizon, serdeConfig);
         try {
             stateDir = Files.createTempDirectory("topology-test-");
         } catch (java.io.IOException e) {

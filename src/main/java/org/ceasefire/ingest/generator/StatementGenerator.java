@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 import org.ceasefire.avro.Casualty;
+import org.ceasefire.avro.TimePrecision;
 import org.ceasefire.avro.ClaimType;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.Place;
@@ -197,10 +198,15 @@ public final class StatementGenerator {
         }
         List<Casualty> casualties = new ArrayList<>();
         for (Casualty c : earlier.getCasualties()) {
-            casualties.add(new Casualty(c.getParty(), c.getKilled() + 1, Math.max(0, c.getWounded() - 1), c.getCivilian()));
+            casualties.add(new Casualty(c.getParty(), c.getKilled() + 1, Math.max(0, c.getWounded() - 1), c.getCivilian(),
+                    c.getCaptured(), c.getMissing()));
         }
         if (casualties.isEmpty()) {
-            casualties.add(new Casualty(earlier.getIssuer(), 0, 1 + random.nextInt(3), false));
+            casualties.add(new Casualty(earlier.getIssuer(), 0, 1 + random.nextInt(3), false, 0, 0));
+        }
+        if (random.nextInt(3) == 0) {
+            runningTotal(slot, earlier, casualties);
+            return;
         }
         MinistryStatement revised = MinistryStatement.newBuilder(earlier)
                 .setRevision(earlier.getRevision() + 1)
@@ -210,6 +216,25 @@ public final class StatementGenerator {
                 .build();
         recent[slot] = revised;
         emit(revised);
+    }
+
+    /** A statement of its own giving the new running total of an earlier one's casualties ({@code updates}). */
+    private void runningTotal(int slot, MinistryStatement earlier, List<Casualty> casualties) {
+        Instant published = later(earlier.getPublishedAt(), clock);
+        String id = earlier.getIssuer().toLowerCase(Locale.ROOT) + "-" + day(earlier.getIncidentStart()).replace("-", "") + "-"
+                + String.format(Locale.ROOT, "%07d", ++sequence);
+        MinistryStatement total = MinistryStatement.newBuilder(earlier)
+                .setStatementId(id)
+                .setRevision(1)
+                .setPublishedAt(published)
+                .setCasualties(casualties)
+                .setSourceUrl("https://example.org/statements/" + id)
+                .setUpdates(earlier.getStatementId())
+                .setTimePrecision(TimePrecision.PART_OF_DAY)
+                .setText("Casualties of the incident of " + day(earlier.getIncidentStart()) + " now stand higher.")
+                .build();
+        recent[slot] = total;
+        emit(total);
     }
 
     private void retraction() {
@@ -386,11 +411,11 @@ public final class StatementGenerator {
         if (roll < 80) {
             return List.of();
         }
-        Casualty own = new Casualty(accuser.code(), random.nextInt(4), random.nextInt(7), random.nextInt(10) == 0);
+        Casualty own = new Casualty(accuser.code(), random.nextInt(4), random.nextInt(7), random.nextInt(10) == 0, 0, 0);
         if (roll < 95) {
             return List.of(own);
         }
-        return List.of(own, new Casualty(accused.code(), 1 + random.nextInt(5), random.nextInt(10), false));
+        return List.of(own, new Casualty(accused.code(), 1 + random.nextInt(5), random.nextInt(10), false, 0, 0));
     }
 
     private String partyName(Party party) {

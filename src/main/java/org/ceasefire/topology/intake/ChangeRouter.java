@@ -38,14 +38,14 @@ final class ChangeRouter {
     private static void emit(ConflictDefinition conflict, ResolvedStatement statement, boolean added, List<KeyValue<String, Routed>> out) {
         for (ResolvedStatement inSector : bySector(statement)) {
             String sector = inSector.getSector();
-            out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, inSector, null, false))));
+            out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, inSector, null, false, null))));
         }
         String sector = statement.getSector();
         if (isFrontWideCalm(statement) && !TimePairing.frontOf(conflict, statement).isEmpty()) {
             // Once more, to the partitions of the sectors its issuer speaks for (SectorEventPartitioner): each
             // task pairs it with the accusations of its own sectors. An issuer whose area is empty that day
             // speaks for none, and the copy would only be dropped.
-            out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, statement, null, true))));
+            out.add(KeyValue.pair(sector, new Routed.ToSector(new SectorEvent(sector, added, statement, null, true, null))));
         }
         String referenceKey = referenceKey(statement.getStatement());
         if (referenceKey != null) {
@@ -66,6 +66,7 @@ final class ChangeRouter {
         copies.add(ResolvedStatement.newBuilder(statement).setOtherSectors(new ArrayList<>()).build());
         for (SectorPlace other : statement.getOtherSectors()) {
             copies.add(ResolvedStatement.newBuilder(statement).setSector(other.getSector()).setPlaceId(other.getPlaceId())
+                    .setPlacePrecision(other.getPlacePrecision())
                     .setOtherSectors(new ArrayList<>()).build());
         }
         return copies;

@@ -62,7 +62,7 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
         this.history = context.getStateStore(historyStore);
-        this.resolver = new LocationResolver(context.<KeyValueStore<String, Place>>getStateStore(gazetteerStore), conflict.nameRules());
+        this.resolver = new LocationResolver(context.<KeyValueStore<String, Place>>getStateStore(gazetteerStore), conflict.nameRules(), conflict.days());
     }
 
     @Override
@@ -154,6 +154,11 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
         for (KeyValue<String, Routed> event : ChangeRouter.route(conflict, before, added)) {
             context.forward(new Record<>(event.key, event.value, record.timestamp()));
         }
+        ResolvedStatement previous = past == null || past.getRevisions().isEmpty() ? null
+                : past.getRevisions().get(past.getRevisions().size() - 1);
+        for (KeyValue<String, Routed> event : CasualtyUpdateRouter.route(previous, after)) {
+            context.forward(new Record<>(event.key, event.value, record.timestamp()));
+        }
     }
 
     private ResolvedStatement resolve(Record<byte[], byte[]> record, MinistryStatement statement) {
@@ -166,7 +171,7 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
         LocationResolver.Resolution resolution = sectors.get(0);
         List<SectorPlace> others = new ArrayList<>();
         for (LocationResolver.Resolution other : sectors.subList(1, sectors.size())) {
-            others.add(new SectorPlace(other.sector(), other.placeId()));
+            others.add(new SectorPlace(other.sector(), other.placeId(), other.precision()));
         }
         // Late when published more than the horizon after the incident it reports. This depends on the
         // statement alone, so it is the same for any partitioning, any arrival order and any replay, and a
@@ -177,6 +182,7 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
                 .setStatement(statement)
                 .setSector(resolution.sector())
                 .setPlaceId(resolution.placeId())
+                .setPlacePrecision(resolution.precision())
                 .setOtherSectors(others)
                 .setNormalisedLocation(resolution.normalised())
                 .setLate(late)

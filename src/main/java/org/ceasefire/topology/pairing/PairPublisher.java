@@ -10,6 +10,7 @@ import org.ceasefire.avro.internal.ResolvedStatement;
 import org.ceasefire.avro.internal.SectorPair;
 import org.ceasefire.topology.Pairs;
 import org.ceasefire.topology.SectorKeys;
+import org.ceasefire.topology.tally.CasualtySupersessions;
 
 /**
  * Turns a changed pair row into what its sector asserts about the pair on the pair-events topic: the
@@ -20,9 +21,11 @@ final class PairPublisher {
     private final Pairs pairs;
     private final SectorLinks links;
     private final KeyValueStore<String, ResolvedStatement> statements;
+    private final CasualtySupersessions supersessions;
 
-    PairPublisher(Pairs pairs, SectorLinks links, KeyValueStore<String, ResolvedStatement> statements) {
+    PairPublisher(Pairs pairs, SectorLinks links, KeyValueStore<String, ResolvedStatement> statements, CasualtySupersessions supersessions) {
         this.pairs = pairs;
+        this.supersessions = supersessions;
         this.links = links;
         this.statements = statements;
     }
@@ -43,7 +46,7 @@ final class PairPublisher {
         for (String accusationId : SectorLinks.accusationIds(row)) {
             corroborating.addAll(links.corroboratorsOf(sector, accusationId));
         }
-        return new PairEvent(sector, Pairs.withCorroboration(pair, corroborating));
+        return new PairEvent(sector, supersessions.annotate(sector, Pairs.withCorroboration(pair, corroborating)));
     }
 
     private ResolvedStatement statement(String key, EventChanges changes) {

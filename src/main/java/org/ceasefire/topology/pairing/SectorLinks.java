@@ -19,6 +19,7 @@ import org.ceasefire.avro.internal.SectorPair;
 import org.ceasefire.topology.Pairs;
 import org.ceasefire.topology.SectorKeys;
 import org.ceasefire.topology.tally.Contributions;
+import org.ceasefire.topology.tally.TallyDays;
 
 /**
  * The pairs of the sector stage and what links statements to them, each a small row of its own, so
@@ -49,9 +50,11 @@ final class SectorLinks {
     private final KeyValueStore<String, String> members;
     private final KeyValueStore<String, String> corroborations;
     private final EventRows<AccusationLinks> links;
+    private final TallyDays days;
 
     SectorLinks(KeyValueStore<String, SectorPair> pairs, KeyValueStore<String, String> members,
-                KeyValueStore<String, String> corroborations, KeyValueStore<String, AccusationLinks> links) {
+                KeyValueStore<String, String> corroborations, KeyValueStore<String, AccusationLinks> links, TallyDays days) {
+        this.days = days;
         this.pairs = new EventRows<>(pairs);
         this.members = members;
         this.corroborations = corroborations;
@@ -231,10 +234,10 @@ final class SectorLinks {
             pairs.put(SectorKeys.member(sector, pairId), after);
         }
         if (before != null) {
-            Contributions.pair(before, changes.tallies().at(sector, Contributions.day(before)), -1);
+            Contributions.pair(before, changes.tallies().at(sector, days.of(before)), -1);
         }
         if (after != null) {
-            Contributions.pair(after, changes.tallies().at(sector, Contributions.day(after)), 1);
+            Contributions.pair(after, changes.tallies().at(sector, days.of(after)), 1);
         }
         changes.pairChanged(sector, pairId);
     }
@@ -246,9 +249,9 @@ final class SectorLinks {
         }
         boolean corroborated = corroborated(sector, row);
         if (corroborated != row.getCorroborated()) {
-            Contributions.pair(row, changes.tallies().at(sector, Contributions.day(row)), -1);
+            Contributions.pair(row, changes.tallies().at(sector, days.of(row)), -1);
             row.setCorroborated(corroborated);
-            Contributions.pair(row, changes.tallies().at(sector, Contributions.day(row)), 1);
+            Contributions.pair(row, changes.tallies().at(sector, days.of(row)), 1);
             pairs.put(SectorKeys.member(sector, pairId), row);
         }
         // Its list of corroborating observations has changed either way.

@@ -20,7 +20,9 @@ import org.ceasefire.topology.Routed;
 import org.ceasefire.topology.SectorKeys;
 import org.ceasefire.topology.TimePairing;
 import org.ceasefire.topology.TopologyConfig;
+import org.ceasefire.topology.tally.CasualtySupersessions;
 import org.ceasefire.topology.tally.ChangedTallies;
+import org.ceasefire.topology.tally.TallyDays;
 import org.ceasefire.topology.tally.Contributions;
 import org.ceasefire.topology.tally.TallyPublisher;
 import org.ceasefire.topology.tally.TallyStore;
@@ -35,7 +37,7 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
     /** The names of the stores this stage uses. */
     public record Stores(String candidates, String candidatesByLogTime, String statements, String pairs, String members,
                          String corroborations, String accusationLinks, String unresolvedNames, String dayTallies,
-                         String currentTallies, String changedTallies) {
+                         String currentTallies, String changedTallies, String casualtySupersessions) {
     }
 
     private final TopologyConfig config;
@@ -49,6 +51,8 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
     private KeyValueStore<String, UnresolvedName> unresolved;
     private TallyStore tallies;
     private TallyPublisher tallyOutput;
+    private TallyDays days;
+    private CasualtySupersessions supersessions;
 
     public SectorProcessor(TopologyConfig config, Stores names) {
         this.config = config;
@@ -60,10 +64,12 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
         this.context = context;
         rules = new PairingRules(config.conflict(), config.pairingDistance().toMillis(), config.horizon().toMillis());
         candidates = new PairingCandidates(rules, context.getStateStore(names.candidates()), context.getStateStore(names.candidatesByLogTime()));
+        days = new TallyDays(config.conflict().days());
         links = new SectorLinks(context.getStateStore(names.pairs()), context.getStateStore(names.members()),
-                context.getStateStore(names.corroborations()), context.getStateStore(names.accusationLinks()));
+                context.getStateStore(names.corroborations()), context.getStateStore(names.accusationLinks()), days);
         statements = context.getStateStore(names.statements());
-        pairOutput = new PairPublisher(new Pairs(config.conflict()), links, statements);
+        supersessions = new CasualtySupersessions(context.getStateStore(names.casualtySupersessions()), days);
+        pairOutput = new PairPublisher(new Pairs(config.conflict()), links, statements, supersessions);
         unresolved = context.getStateStore(names.unresolvedNames());
         ChangedTallies changed = new ChangedTallies(context.getStateStore(names.changedTallies()));
         tallies = new TallyStore(context.getStateStore(names.dayTallies()), context.getStateStore(names.currentTallies()), changed);
@@ -102,6 +108,8 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
             } else {
                 withdraw(event.getSector(), event.getStatement().getStatement().getStatementId(), changes);
             }
+        } else if (event.getSuperseded() != null) {
+            supersede(event.getSector(), event, changes);
         } else if (event.getReferredPair() != null) {
             ClaimContradiction pair = event.getReferredPair();
             links.setReferred(event.getSector(), pair.getPairId(), event.getAdded() ? pair : null, changes);
@@ -121,10 +129,11 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
         }
         statements.put(SectorKeys.member(sector, id), statement);
         changes.inHand(SectorKeys.member(sector, id), statement);
-        Contributions.statement(statement.getStatement(), changes.tallies().at(sector, Contributions.day(statement.getStatement().getIncidentStart())), 1);
+        Contributions.statement(statement.getStatement(), supersessions.figuresCount(sector, statement),
+                changes.tallies().at(sector, days.of(statement.getStatement().getIncidentStart())), 1);
         boolean accusation = statement.getStatement().getClaim() == ClaimType.ACCUSATION;
         if (accusation) {
-            links.setActive(sector, id, Contributions.day(statement.getStatement().getIncidentStart()), changes);
+            links.setActive(sector, id, days.of(statement.getStatement().getIncidentStart()), changes);
         }
         countUnresolved(sector, statement, 1);
         if (!TimePairing.eligible(statement)) {
@@ -184,7 +193,8 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
         if (claim == ClaimType.ACCUSATION) {
             links.setActive(sector, id, null, changes);
         }
-        Contributions.statement(statement.getStatement(), changes.tallies().at(sector, Contributions.day(statement.getStatement().getIncidentStart())), -1);
+        Contributions.statement(statement.getStatement(), supersessions.figuresCount(sector, statement),
+                changes.tallies().at(sector, days.of(statement.getStatement().getIncidentStart())), -1);
         countUnresolved(sector, statement, -1);
         statements.delete(SectorKeys.member(sector, id));
     }
@@ -223,6 +233,17 @@ public final class SectorProcessor implements Processor<String, SectorEvent, Str
             links.removeTimePair(membership.pairSector(), membership.pairId(), changes);
         }
         statements.delete(SectorKeys.member(PairingCandidates.TASK_WIDE, id));
+    }
+
+    /** A statement's figures replaced by a later one of its issuer, or counting again: its tally and its pairs change. */
+    private void supersede(String sector, SectorEvent event, EventChanges changes) {
+        String id = event.getSuperseded().getStatementId();
+        ResolvedStatement present = statements.get(SectorKeys.member(sector, id));
+        if (supersessions.apply(sector, event.getSuperseded(), present, changes.tallies())) {
+            for (SectorLinks.Membership membership : links.memberships(sector, id)) {
+                changes.pairChanged(membership.pairSector(), membership.pairId());
+            }
+        }
     }
 
     /** Unresolved names are counted where all of them meet: the one task of the UNRESOLVED sector. */

@@ -104,7 +104,7 @@ public final class ReferencePairingProcessor implements Processor<String, Statem
     }
 
     private void send(ClaimContradiction pair, boolean added, long timestamp) {
-        SectorEvent event = new SectorEvent(pair.getSector(), added, null, pair, false);
+        SectorEvent event = new SectorEvent(pair.getSector(), added, null, pair, false, null);
         context.forward(new Record<>(pair.getSector(), event, timestamp));
     }
 }

@@ -1,11 +1,6 @@
 package org.ceasefire.topology.tally;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-
 import org.ceasefire.avro.Casualty;
-import org.ceasefire.avro.ClaimContradiction;
 import org.ceasefire.avro.ContradictionKind;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.internal.AccusationLinks;
@@ -14,22 +9,23 @@ import org.ceasefire.avro.internal.SectorPair;
 /**
  * What a statement, an accusation's links and a pair add to their sector's tally of one day. A tally
  * is the sum of the contributions of what is active, so every change subtracts the old contribution
- * and adds the new one: revisions, retractions and duplicates can never be counted twice.
+ * and adds the new one: revisions, retractions and duplicates can never be counted twice. Which day a
+ * contribution belongs to is {@link TallyDays}' to say.
  */
 public final class Contributions {
     private Contributions() {
     }
 
-    public static LocalDate day(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC).toLocalDate();
-    }
-
-    public static LocalDate day(long epochMillis) {
-        return LocalDate.ofEpochDay(Math.floorDiv(epochMillis, 86_400_000L));
-    }
-
     /** What the statement itself says: counted by issuer (its claim, its casualty figures), {@code sign} times. */
     public static void statement(MinistryStatement s, TallyCounts counts, int sign) {
+        statement(s, true, counts, sign);
+    }
+
+    /**
+     * What the statement says, with its casualty figures only when {@code withCasualties}: a statement whose
+     * figures a later one of its issuer replaces ({@code updates}) is still counted, its figures are not.
+     */
+    public static void statement(MinistryStatement s, boolean withCasualties, TallyCounts counts, int sign) {
         String issuer = s.getIssuer();
         counts.add(TallyCounts.STATEMENTS, issuer, sign);
         switch (s.getClaim()) {
@@ -39,11 +35,24 @@ public final class Contributions {
             case OBSERVATION -> counts.add(TallyCounts.OBSERVATIONS, issuer, sign);
             default -> { }
         }
+        if (withCasualties) {
+            casualties(s, counts, sign);
+        }
+    }
+
+    /** The statement's casualty figures alone, keyed {@code issuer>party}, {@code sign} times. */
+    public static void casualties(MinistryStatement s, TallyCounts counts, int sign) {
+        String issuer = s.getIssuer();
         for (Casualty casualty : s.getCasualties()) {
             String key = issuer + ">" + casualty.getParty();
             counts.add(TallyCounts.KILLED, key, sign * (long) casualty.getKilled());
             counts.add(TallyCounts.WOUNDED, key, sign * (long) casualty.getWounded());
+            counts.add(TallyCounts.CAPTURED, key, sign * (long) casualty.getCaptured());
+            counts.add(TallyCounts.MISSING, key, sign * (long) casualty.getMissing());
             if (casualty.getCivilian()) {
+                counts.add(TallyCounts.CIVILIAN_KILLED, key, sign * (long) casualty.getKilled());
+                counts.add(TallyCounts.CIVILIAN_WOUNDED, key, sign * (long) casualty.getWounded());
+                // The older map, kept with its meaning for readers of the earlier schema.
                 counts.add(TallyCounts.CIVILIAN, key, sign * (long) (casualty.getKilled() + casualty.getWounded()));
             }
         }
@@ -66,12 +75,6 @@ public final class Contributions {
     public static void pair(SectorPair pair, TallyCounts counts, int sign) {
         counts.add(TallyCounts.CONTRADICTIONS, kind(pair).name(), sign);
         counts.addCorroborations(pair.getCorroborated() ? sign : 0);
-    }
-
-    /** The day a pair is tallied on: that of the earlier incident_start of the pair as published. */
-    public static LocalDate day(SectorPair pair) {
-        ClaimContradiction referred = pair.getReferredPair();
-        return referred != null ? day(referred.getIncidentStart()) : day(pair.getIncidentStart());
     }
 
     private static ContradictionKind kind(SectorPair pair) {

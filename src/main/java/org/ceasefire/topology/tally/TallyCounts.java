@@ -22,10 +22,15 @@ public final class TallyCounts {
     public static final String OBSERVATIONS = "observations";
     public static final String KILLED = "killed_claimed";
     public static final String WOUNDED = "wounded_claimed";
+    /** Deprecated in the output, kept with its meaning: civilian killed plus wounded. */
     public static final String CIVILIAN = "civilian_casualties_claimed";
+    public static final String CIVILIAN_KILLED = "civilian_killed_claimed";
+    public static final String CIVILIAN_WOUNDED = "civilian_wounded_claimed";
+    public static final String CAPTURED = "captured_claimed";
+    public static final String MISSING = "missing_claimed";
     public static final String CONTRADICTIONS = "contradictions";
     private static final List<String> MAPS = List.of(STATEMENTS, ACCUSATIONS, DENIALS, CALM_REPORTS, OBSERVATIONS,
-            KILLED, WOUNDED, CIVILIAN, CONTRADICTIONS);
+            KILLED, WOUNDED, CIVILIAN, CIVILIAN_KILLED, CIVILIAN_WOUNDED, CAPTURED, MISSING, CONTRADICTIONS);
 
     private final Map<String, TreeMap<String, Long>> maps = new HashMap<>();
     private long unansweredAccusations;
@@ -50,6 +55,10 @@ public final class TallyCounts {
         counts.maps.get(KILLED).putAll(tally.getKilledClaimed());
         counts.maps.get(WOUNDED).putAll(tally.getWoundedClaimed());
         counts.maps.get(CIVILIAN).putAll(tally.getCivilianCasualtiesClaimed());
+        counts.maps.get(CIVILIAN_KILLED).putAll(tally.getCivilianKilledClaimed());
+        counts.maps.get(CIVILIAN_WOUNDED).putAll(tally.getCivilianWoundedClaimed());
+        counts.maps.get(CAPTURED).putAll(tally.getCapturedClaimed());
+        counts.maps.get(MISSING).putAll(tally.getMissingClaimed());
         counts.maps.get(CONTRADICTIONS).putAll(tally.getContradictions());
         counts.unansweredAccusations = tally.getUnansweredAccusations();
         counts.corroborations = tally.getCorroborations();
@@ -101,6 +110,10 @@ public final class TallyCounts {
                 .setContradictions(copy(CONTRADICTIONS))
                 .setUnansweredAccusations(unansweredAccusations)
                 .setCorroborations(corroborations)
+                .setCivilianKilledClaimed(copy(CIVILIAN_KILLED))
+                .setCivilianWoundedClaimed(copy(CIVILIAN_WOUNDED))
+                .setCapturedClaimed(copy(CAPTURED))
+                .setMissingClaimed(copy(MISSING))
                 .build();
     }
 

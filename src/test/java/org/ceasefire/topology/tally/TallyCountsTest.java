@@ -24,7 +24,7 @@ class TallyCountsTest {
     @DisplayName("a statement's contribution counts its issuer, claim and casualty figures, and subtracting it leaves nothing")
     void statementAddsAndSubtracts() {
         MinistryStatement s = Fixtures.statement("s", "AM", ClaimType.ACCUSATION, "2023-04-11T00:00:00Z", "Tegh").setAccused("AZ")
-                .setCasualties(Fixtures.casualties(new Casualty("AM", 2, 3, true))).build();
+                .setCasualties(Fixtures.casualties(new Casualty("AM", 2, 3, true, 0, 0))).build();
         TallyCounts counts = new TallyCounts();
 
         Contributions.statement(s, counts, 1);
@@ -66,7 +66,10 @@ class TallyCountsTest {
         SectorTally tally = counts.toTally("SYUNIK", PeriodKind.DAY, DAY, DAY);
         assertThat(tally.getContradictions()).isEqualTo(java.util.Map.of("MUTUAL_ACCUSATION", 1L));
         assertThat(tally.getCorroborations()).isEqualTo(1L);
-        assertThat(Contributions.day(pair)).isEqualTo(DAY);
+        assertThat(new TallyDays(org.ceasefire.conflict.LocalDays.UTC).of(pair)).isEqualTo(DAY);
+        // 23:00 UTC is 03:00 the next morning in Baku: the conflict's own day.
+        assertThat(new TallyDays(new org.ceasefire.conflict.LocalDays(java.time.ZoneId.of("Asia/Baku"))).of(pair))
+                .isEqualTo(DAY.plusDays(1));
     }
 
     @Test
