@@ -21,6 +21,7 @@ import org.ceasefire.avro.Place;
 import org.ceasefire.avro.SectorAssignment;
 import org.ceasefire.conflict.ConflictDefinition;
 import org.ceasefire.conflict.Party;
+import org.ceasefire.conflict.PlaceResolver;
 import org.ceasefire.conflict.Side;
 
 /**
@@ -151,9 +152,11 @@ public final class StatementGenerator {
         Party accuser = party(firstSide);
         Party other = party(!firstSide);
         Place place = place();
-        emit(accusation(accuser, other, place, clock));
+        // The calm report must come from the party of the other side that speaks for the place's sector.
+        Party calmIssuer = speakerFor(!firstSide, other, place, clock);
+        emit(accusation(accuser, calmIssuer, place, clock));
         // When the other side has already reported the day calm, the accusation answers that report.
-        emitCalm(other, clock);
+        emitCalm(calmIssuer, clock);
     }
 
     private void unansweredAccusation() {
@@ -290,7 +293,7 @@ public final class StatementGenerator {
     }
 
     private MinistryStatement observation(Place place, Instant incident, String accused) {
-        Party monitor = conflict.monitors().get(random.nextInt(conflict.monitors().size()));
+        Party monitor = monitorFor(place, incident);
         String location = where(place, monitor);
         return statement(monitor, ClaimType.OBSERVATION, accused == null ? null : party(accused), location, incident,
                 incident.plusSeconds(900 + random.nextInt(3600)), incident.plusSeconds(6 * 3600 + random.nextInt(12 * 3600)))
@@ -379,6 +382,30 @@ public final class StatementGenerator {
             }
         }
         return null;
+    }
+
+    /** A monitor whose mandate covers the place's sector on the day of {@code incident}; any monitor when none does. */
+    private Party monitorFor(Place place, Instant incident) {
+        String sector = sectorOf(place, incident);
+        List<Party> mandated = sector == null ? List.of() : conflict.monitors().stream()
+                .filter(m -> conflict.speaksFor(m.code(), sector, conflict.days().day(incident))).toList();
+        List<Party> choices = mandated.isEmpty() ? conflict.monitors() : mandated;
+        return choices.get(random.nextInt(choices.size()));
+    }
+
+    /** {@code usual} when it speaks for the place's sector on that day, else the first party of its side that does. */
+    private Party speakerFor(boolean sideOne, Party usual, Place place, Instant when) {
+        String sector = sectorOf(place, when);
+        LocalDate day = conflict.days().day(when);
+        if (sector == null || conflict.speaksFor(usual.code(), sector, day)) {
+            return usual;
+        }
+        Side side = sideOne ? conflict.sideOne() : conflict.sideTwo();
+        return side.parties().stream().filter(p -> p.validOn(day) && conflict.speaksFor(p.code(), sector, day)).findFirst().orElse(usual);
+    }
+
+    private String sectorOf(Place place, Instant when) {
+        return place == null ? null : PlaceResolver.sectorOn(place, conflict.days().day(when));
     }
 
     private String spelling(Place place, Party issuer) {

@@ -12,9 +12,12 @@ import java.util.SplittableRandom;
 
 import org.ceasefire.avro.Place;
 import org.ceasefire.avro.SectorAssignment;
+import org.ceasefire.conflict.Area;
 import org.ceasefire.conflict.ConflictDefinition;
 import org.ceasefire.conflict.GazetteerFile;
+import org.ceasefire.conflict.Party;
 import org.ceasefire.conflict.Sector;
+import org.ceasefire.conflict.Side;
 
 /**
  * Invents extra sectors with a few places each, for load tests that need more sectors than a real
@@ -53,8 +56,36 @@ public final class SyntheticGazetteer {
                         SpellingBook.NEUTRAL, List.of(word)));
             }
         }
-        ConflictDefinition extended = conflict.withSectors(allSectors);
+        List<String> invented = allSectors.subList(conflict.sectors().size(), allSectors.size()).stream().map(Sector::id).toList();
+        ConflictDefinition extended = withInventedSectors(conflict, allSectors, invented);
         return new World(new GazetteerFile(extended, places), spellings.with(more));
+    }
+
+    /**
+     * The conflict with the invented sectors added to the area of each side's first party and of every monitor
+     * that has areas: border sectors that both ministries and the monitors speak for, so that calm reports and
+     * observations there pair as they do on a real front (an issuer without areas speaks for every sector anyway).
+     */
+    private static ConflictDefinition withInventedSectors(ConflictDefinition conflict, List<Sector> allSectors, List<String> invented) {
+        Area area = new Area(invented, null, null, "sectors invented for load tests");
+        return new ConflictDefinition(conflict.id(), conflict.name(), withFirstPartyIn(conflict.sideOne(), area),
+                withFirstPartyIn(conflict.sideTwo(), area), conflict.monitors().stream().map(m -> with(m, area)).toList(),
+                allSectors, conflict.nameRules(), conflict.timeZone());
+    }
+
+    private static Side withFirstPartyIn(Side side, Area area) {
+        List<Party> parties = new ArrayList<>(side.parties());
+        parties.set(0, with(parties.get(0), area));
+        return new Side(side.id(), side.name(), parties);
+    }
+
+    private static Party with(Party party, Area area) {
+        if (party.areas().isEmpty()) {
+            return party;
+        }
+        List<Area> areas = new ArrayList<>(party.areas());
+        areas.add(area);
+        return new Party(party.code(), party.name(), party.validFrom(), party.validUntil(), areas);
     }
 
     private static String uniqueWord(SplittableRandom random, Set<String> used) {
