@@ -3,6 +3,7 @@ package org.ceasefire.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.ceasefire.conflict.GazetteerCheck;
@@ -27,13 +28,11 @@ public final class GazetteerCheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GazetteerFile gazetteer;
-        try {
-            gazetteer = GazetteerFile.read(file);
-        } catch (RuntimeException e) {
-            err.println("gazetteer check: " + e.getMessage());
+        Optional<GazetteerFile> read = ConflictFiles.readOrReport(file, "gazetteer check", err);
+        if (read.isEmpty()) {
             return 1;
         }
+        GazetteerFile gazetteer = read.get();
         List<String> problems = GazetteerCheck.problems(gazetteer, file.toString());
         if (!problems.isEmpty()) {
             err.println("gazetteer check: " + file + " has " + problems.size() + " problem(s):");

@@ -54,13 +54,11 @@ public final class GazetteerCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            GazetteerFile gazetteer;
-            try {
-                gazetteer = GazetteerFile.readOrBuiltIn(file);
-            } catch (RuntimeException e) {
-                err.println("gazetteer load: " + e.getMessage());
+            Optional<GazetteerFile> read = ConflictFiles.readOrReport(file, "gazetteer load", err);
+            if (read.isEmpty()) {
                 return 1;
             }
+            GazetteerFile gazetteer = read.get();
             String topic = connection.topics().gazetteer();
             Reachability reachability = new Reachability(checkTimeout);
             Optional<String> problem = reachability.broker(connection.clientProperties(), connection.bootstrapServersSource(), List.of(topic))

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.ceasefire.conflict.ConflictDefinition;
@@ -43,13 +44,11 @@ public final class GazetteerResolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PlaceResolver resolver;
-        try {
-            resolver = new PlaceResolver(GazetteerFile.readOrBuiltIn(conflictFile));
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("gazetteer resolve: " + e.getMessage());
+        Optional<GazetteerFile> read = ConflictFiles.readOrReport(conflictFile, "gazetteer resolve", spec.commandLine().getErr());
+        if (read.isEmpty()) {
             return 1;
         }
+        PlaceResolver resolver = new PlaceResolver(read.get());
         LocalDate day = at != null ? at : LocalDate.now(ZoneOffset.UTC);
         for (String name : names) {
             if (name.equals("-")) {

@@ -130,7 +130,7 @@ class IncidentClustersTest {
             one.contradictions.add(pair("SYUNIK", ContradictionKind.ACCUSATION_DENIED, "am-d" + day, "2023-04-" + day + "T10:00:00Z",
                     "az-d" + day, "2023-04-" + day + "T12:00:00Z"));
         }
-        MergingQueries queries = new MergingQueries(directory(one, two), CONFLICT);
+        MergingQueries queries = new MergingQueries(QueryFixtures.twoInstances(one, two), CONFLICT);
 
         List<String> seen = new ArrayList<>();
         Optional<PageCursor> cursor = Optional.empty();
@@ -153,24 +153,5 @@ class IncidentClustersTest {
         assertThat(queries.cluster("SYUNIK:am-2")).isEmpty();
         assertThat(queries.cluster("NOWHERE:am-1")).isEmpty();
         assertThat(queries.cluster("SYUNIK:am-d13").orElseThrow().pairsByKind()).containsOnlyKeys("ACCUSATION_DENIED");
-    }
-
-    private static InstanceDirectory directory(InMemoryStores one, InMemoryStores two) {
-        return new InstanceDirectory() {
-            @Override
-            public List<LocalQueries> everyInstance() {
-                return List.of(one, two);
-            }
-
-            @Override
-            public LocalQueries ownerOfPair(String pairId) {
-                return one.contradiction(pairId).isPresent() ? one : two;
-            }
-
-            @Override
-            public LocalQueries ownerOfStatement(String statementId) {
-                return one;
-            }
-        };
     }
 }

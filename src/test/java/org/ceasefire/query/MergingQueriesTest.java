@@ -26,22 +26,7 @@ class MergingQueriesTest {
                     String.format("2023-04-%02dT10:00:00Z", 1 + i / 2), "am-" + i, "az-" + i);
             (i % 2 == 0 ? one : two).contradictions.add(pair);
         }
-        return new InstanceDirectory() {
-            @Override
-            public List<LocalQueries> everyInstance() {
-                return List.of(one, two);
-            }
-
-            @Override
-            public LocalQueries ownerOfPair(String pairId) {
-                return one.contradiction(pairId).isPresent() ? one : two;
-            }
-
-            @Override
-            public LocalQueries ownerOfStatement(String statementId) {
-                return one;
-            }
-        };
+        return QueryFixtures.twoInstances(one, two);
     }
 
     @Test

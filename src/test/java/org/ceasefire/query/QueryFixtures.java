@@ -17,6 +17,26 @@ import org.ceasefire.avro.StatementRef;
 
 /** Avro records for the HTTP tests, shaped like the topology's output. */
 final class QueryFixtures {
+    /** Two instances' stores as one directory: a pair is owned by the instance that holds it, every statement by the first. */
+    static InstanceDirectory twoInstances(InMemoryStores one, InMemoryStores two) {
+        return new InstanceDirectory() {
+            @Override
+            public List<LocalQueries> everyInstance() {
+                return List.of(one, two);
+            }
+
+            @Override
+            public LocalQueries ownerOfPair(String pairId) {
+                return one.contradiction(pairId).isPresent() ? one : two;
+            }
+
+            @Override
+            public LocalQueries ownerOfStatement(String statementId) {
+                return one;
+            }
+        };
+    }
+
     static final String XSS_TEXT = "<script>window.__pwned=1</script><img src=x onerror=\"document.title='pwned'\">";
 
     private QueryFixtures() {

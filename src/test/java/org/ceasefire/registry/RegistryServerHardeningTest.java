@@ -2,6 +2,7 @@ package org.ceasefire.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +90,8 @@ class RegistryServerHardeningTest {
                     headers.getOutputStream().flush();
                     stalled.add(headers);
                 }
-                Thread.sleep(500);
+                // Only once the server holds every stalled connection does the request below prove they cannot starve it.
+                await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() >= stalled.size());
 
                 long started = System.nanoTime();
                 HttpResponse<String> subjects = get(server.url() + "/subjects", null);

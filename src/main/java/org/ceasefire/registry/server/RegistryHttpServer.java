@@ -101,6 +101,11 @@ public final class RegistryHttpServer implements AutoCloseable {
         return url;
     }
 
+    /** Connections the server holds open now, idle or mid-request (what a monitor of slow clients watches). */
+    public int openConnections() {
+        return server.getConnectors()[0].getConnectedEndPoints().size();
+    }
+
     @Override
     public void close() {
         try {
