@@ -85,13 +85,14 @@ public final class CeasefireApp implements AutoCloseable {
         Path stateDir = config.stateDir();
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         Topology topology = CeasefireTopology.build(topologyConfig);
-        KafkaStreams streams = new KafkaStreams(topology, props);
-        new LocalStateGuard(stateDir, applicationId).prepare(streams, clusterId, topology);
-        streams.setUncaughtExceptionHandler(error -> {
-            LOG.error("A stream thread failed; it is replaced and its tasks are retried from the last commit", error);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-        streams.start();
+        KafkaStreams streams = new LocalStateGuard(stateDir, applicationId).start(() -> {
+            KafkaStreams created = new KafkaStreams(topology, props);
+            created.setUncaughtExceptionHandler(error -> {
+                LOG.error("A stream thread failed; it is replaced and its tasks are retried from the last commit", error);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+            return created;
+        }, clusterId, topology);
         StreamsQueryServer http;
         try {
             http = StreamsQueryServer.start(streams, new StreamsQueryConfig(new QueryServerConfig(host, port).withMapTiles(tiles), Optional.of(advertised),

@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * and OffsetOutOfRangeException traces before it restores anyway. A small file next to the folder
  * names the cluster id and the topology it was built for; state whose file differs (or has none)
  * is deleted with {@link KafkaStreams#cleanUp()} and rebuilt from the changelogs, with one log line.
+ * State that cannot be opened at all (a store folder half deleted when the process was killed, say)
+ * is treated the same way: Kafka Streams recovers from that inside a running task, but not while
+ * {@code start()} opens the stores it finds on disk, where it throws instead.
  */
 final class LocalStateGuard {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStateGuard.class);
@@ -50,8 +56,37 @@ final class LocalStateGuard {
         return stateDir.resolve(applicationId + ".owner.properties");
     }
 
-    /** Call before {@code streams.start()}: deletes foreign state, then records who owns the state from now on. */
-    void prepare(KafkaStreams streams, String clusterId, Topology topology) {
+    /**
+     * Creates and starts Streams on state it can use. {@code create} is called once more when the
+     * first start cannot open the local state, because a Streams instance starts only once.
+     */
+    KafkaStreams start(Supplier<KafkaStreams> create, String clusterId, Topology topology) {
+        KafkaStreams streams = create.get();
+        prepare(streams, clusterId, topology);
+        try {
+            streams.start();
+            return streams;
+        } catch (ProcessorStateException e) {
+            LOG.warn("Local state in {} cannot be opened ({}): deleting it, Kafka Streams rebuilds it from the changelog topics",
+                    applicationState(), rootCause(e).getMessage());
+            streams.close(Duration.ofSeconds(30));
+            streams.cleanUp();
+            KafkaStreams fresh = create.get();
+            fresh.start();
+            return fresh;
+        }
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Deletes foreign state, then records who owns the state from now on. */
+    private void prepare(KafkaStreams streams, String clusterId, Topology topology) {
         String fingerprint = fingerprint(topology);
         foreignReason(clusterId, fingerprint).ifPresent(reason -> {
             LOG.warn("Local state in {} {}: deleting it, Kafka Streams rebuilds it from the changelog topics", applicationState(), reason);

@@ -9,11 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -102,6 +104,37 @@ class FirstHourIT {
             assertThat(messages(logs, "Local state in")).as("a restart on its own state").isEmpty();
         } finally {
             ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        }
+    }
+
+    @Test
+    @DisplayName("run on a state folder a kill left half deleted (a store without its CURRENT file) logs one line, rebuilds it, answers like the log")
+    void halfDeletedStateIsRebuilt() throws Exception {
+        Path stateDir = dir.resolve("state");
+        try (LiveCluster cluster = new LiveCluster()) {
+            Topics topics = cluster.createTopics("broken.", 2);
+            cluster.produce(topics, LiveCluster.generated(300, 22));
+            try (CeasefireApp app = CeasefireApp.start(config(cluster, topics, stateDir))) {
+                awaitContradictions(app, cluster, topics);
+            }
+            // Streams deletes a store's files one by one; a SIGKILL in the middle leaves its log file without CURRENT.
+            List<Path> currents;
+            try (Stream<Path> files = Files.walk(stateDir.resolve("moved-app"))) {
+                currents = files.filter(file -> file.getFileName().toString().equals("CURRENT")).toList();
+            }
+            assertThat(currents).as("RocksDB stores on disk").isNotEmpty();
+            for (Path current : currents) {
+                Files.delete(current);
+            }
+            ListAppender<ILoggingEvent> logs = captureLogs();
+            try (CeasefireApp app = CeasefireApp.start(config(cluster, topics, stateDir))) {
+                awaitContradictions(app, cluster, topics);
+                List<String> broken = messages(logs, "Local state in");
+                assertThat(broken).as("lines about the broken state").hasSize(1);
+                assertThat(broken.get(0)).contains("cannot be opened", "deleting it, Kafka Streams rebuilds it from the changelog topics");
+            } finally {
+                ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+            }
         }
     }
 
