@@ -85,14 +85,7 @@ public final class CeasefireApp implements AutoCloseable {
         Path stateDir = config.stateDir();
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         Topology topology = CeasefireTopology.build(topologyConfig);
-        KafkaStreams streams = new LocalStateGuard(stateDir, applicationId).start(() -> {
-            KafkaStreams created = new KafkaStreams(topology, props);
-            created.setUncaughtExceptionHandler(error -> {
-                LOG.error("A stream thread failed; it is replaced and its tasks are retried from the last commit", error);
-                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-            });
-            return created;
-        }, clusterId, topology);
+        KafkaStreams streams = new LocalStateGuard(stateDir, applicationId).start(() -> newStreams(topology, props), clusterId, topology);
         StreamsQueryServer http;
         try {
             http = StreamsQueryServer.start(streams, new StreamsQueryConfig(new QueryServerConfig(host, port).withMapTiles(tiles), Optional.of(advertised),
@@ -105,6 +98,16 @@ public final class CeasefireApp implements AutoCloseable {
         String url = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + http.port() + "/";
         LOG.info("ceasefire-monitor running: application id {}, state in {}, dashboard {}", applicationId, stateDir, url);
         return new CeasefireApp(streams, http, config.getDuration(AppSettings.SHUTDOWN_TIMEOUT), url);
+    }
+
+    /** Streams as every instance runs it: a failed stream thread is replaced, not the whole instance shut down. */
+    public static KafkaStreams newStreams(Topology topology, Properties props) {
+        KafkaStreams streams = new KafkaStreams(topology, props);
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("A stream thread failed; it is replaced and its tasks are retried from the last commit", error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        return streams;
     }
 
     private static String clusterId(Admin admin) {

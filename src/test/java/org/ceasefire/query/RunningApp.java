@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.ceasefire.app.CeasefireApp;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.avro.Place;
 import org.ceasefire.conflict.ConflictDefinition;
@@ -140,7 +141,7 @@ final class RunningApp implements AutoCloseable {
         Properties props = StreamsSettings.defaults(applicationId, kafka.bootstrapServers(), host.host() + ":" + port, serdeConfig);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateRoot.resolve("instance-" + port).toString());
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
-        KafkaStreams streams = new KafkaStreams(CeasefireTopology.build(config), props);
+        KafkaStreams streams = CeasefireApp.newStreams(CeasefireTopology.build(config), props);
         Instance instance = new Instance(streams, startServer(streams, host), host);
         instances.add(instance);
         return instance;

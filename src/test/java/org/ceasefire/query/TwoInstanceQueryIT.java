@@ -41,8 +41,16 @@ class TwoInstanceQueryIT {
             statements.add(accusation("az-" + i, "AZ", "AM", time.replace("T10", "T11"), place));
         }
         app.send(statements.toArray(MinistryStatement[]::new));
-        await().atMost(WAIT).until(() -> one.http().get("/api/contradictions?limit=100").json().path("items").size() == PAIRS
-                && two.http().get("/api/contradictions?limit=100").json().path("items").size() == PAIRS);
+        // What each instance says is part of the condition, so a timeout shows the states and answers it waited on.
+        String expected = "RUNNING 200 " + PAIRS;
+        await().atMost(WAIT).untilAsserted(() -> assertThat(List.of(listed(one), listed(two))).containsExactly(expected, expected));
+    }
+
+    /** The instance's state, and the status and number of pairs of its contradiction listing. */
+    private static String listed(RunningApp.Instance instance) {
+        TestHttp.Reply answer = instance.http().get("/api/contradictions?limit=100");
+        return instance.streams().state() + " " + answer.status() + " "
+                + (answer.status() == 200 ? String.valueOf(answer.json().path("items").size()) : answer.body());
     }
 
     @AfterAll
