@@ -39,7 +39,8 @@ public final class AppSettings {
             "The app's own folder: Kafka Streams state (unless state.dir is set) and logs; ~ is the user's home directory.");
     public static final Setting STATE_DIR = new Setting("state.dir", "",
             "Kafka Streams state directory; empty uses state/ in ceasefire.data.dir. Streams keeps one folder per application.id in it; "
-                    + "state built on another cluster or by another topology is deleted and rebuilt from the changelogs.");
+                    + "state built on another cluster or by another topology, or that cannot be opened, "
+                    + "is deleted and rebuilt from the changelogs.");
     public static final Setting SERDE_CLASS = new Setting("ceasefire.avro.serde.class", "org.ceasefire.registry.serde.SpecificAvroSerde",
             "Avro serde class; io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde works when Confluent's jar is on the class path.");
     public static final Setting SHUTDOWN_TIMEOUT = new Setting("ceasefire.shutdown.timeout", "PT30S",

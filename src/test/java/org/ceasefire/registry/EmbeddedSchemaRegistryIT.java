@@ -92,7 +92,7 @@ class EmbeddedSchemaRegistryIT extends RegistryContract {
             assertThat(idFromB).isNotEqualTo(id);
 
             b.setCompatibility(subject, CompatibilityLevel.FORWARD_TRANSITIVE);
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> a.compatibility(subject) == CompatibilityLevel.FORWARD_TRANSITIVE);
         }
     }
@@ -127,7 +127,7 @@ class EmbeddedSchemaRegistryIT extends RegistryContract {
             }
             // A registry reads a subject it already knows from its own state, without catching up with the log:
             // the versions written through the other registry a moment ago reach it asynchronously.
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 List<Integer> versions = a.versions(subject);
                 assertThat(versions).hasSize(12);
                 assertThat(b.versions(subject)).isEqualTo(versions);
