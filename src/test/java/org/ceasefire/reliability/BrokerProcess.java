@@ -38,6 +38,11 @@ final class BrokerProcess implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** The last lines the broker printed. */
+    String tail() {
+        return jvm.tail();
+    }
+
     /** SIGTERM: a controlled shutdown. */
     void stop() {
         jvm.stop(Duration.ofSeconds(60));

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Random;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.embedded.EmbeddedKafka;
@@ -57,17 +59,22 @@ class CrashUnderExactlyOnceIT {
         // Measured, not counted by the loop: an incarnation that had already died, or ended some other way, is no SIGKILL.
         int killedBySignal = 0;
         ChildJvm app = FaultCluster.startApp("crash-app", dir, args);
-        try (Feeder feeder = new Feeder(KafkaStatementSink.producerConfig(kafka.bootstrapServers()), client, topics.statements(),
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+             Feeder feeder = new Feeder(KafkaStatementSink.producerConfig(kafka.bootstrapServers()), client, topics.statements(),
                 statements)) {
             feeder.start(60, 300);
             while (kills < KILLS) {
-                // Kill only once this incarnation has committed output of its own, then after a random extra delay:
-                // with a 100 ms commit interval and input arriving, the kill lands inside an open transaction.
-                long before = endOffsets(topics.sectorTallies());
+                // Kill only once this incarnation has written output of its own, after a random extra delay, and then at
+                // the first moment a transaction holds tally records not yet committed (written before the first reading,
+                // not stable at the second): on a busy machine a random point alone can miss every transaction.
+                long before = endOffsets(admin, topics.sectorTallies(), IsolationLevel.READ_UNCOMMITTED);
                 await("output from the restarted app").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> endOffsets(topics.sectorTallies()) > before);
+                        .until(() -> endOffsets(admin, topics.sectorTallies(), IsolationLevel.READ_UNCOMMITTED) > before);
                 long extraMillis = random.nextInt(1_500);
                 await().pollDelay(Duration.ofMillis(extraMillis)).atMost(Duration.ofMillis(extraMillis + 1_000)).until(() -> true);
+                await("an open transaction with tally records").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> endOffsets(admin, topics.sectorTallies(), IsolationLevel.READ_UNCOMMITTED)
+                                > endOffsets(admin, topics.sectorTallies(), IsolationLevel.READ_COMMITTED));
                 assertThat(app.isAlive()).as("incarnation %d alive when it is to be killed:\n%s", kills + 1, app.tail()).isTrue();
                 app.kill();
                 kills++;
@@ -107,13 +114,15 @@ class CrashUnderExactlyOnceIT {
         }
     }
 
-    /** The sum of the end offsets (read_uncommitted high watermarks) of a topic: grows with every write, committed or not. */
-    private static long endOffsets(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .collect(java.util.stream.Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            return admin.listOffsets(partitions).all().get().values().stream().mapToLong(info -> info.offset()).sum();
-        }
+    /**
+     * The sum of a topic's end offsets: read uncommitted the high watermarks, which grow with every write, committed
+     * or not; read committed the last stable offsets, which stay behind them while a transaction is open.
+     */
+    private static long endOffsets(Admin admin, String topic, IsolationLevel isolation) throws Exception {
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .collect(java.util.stream.Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        return admin.listOffsets(partitions, new ListOffsetsOptions(isolation)).all().get().values().stream()
+                .mapToLong(info -> info.offset()).sum();
     }
 }

@@ -1,11 +1,14 @@
 package org.ceasefire.reliability;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import org.ceasefire.avro.MinistryStatement;
 import org.ceasefire.ingest.KafkaStatementSink;
@@ -18,7 +21,12 @@ import org.ceasefire.registry.serde.AvroSerdes;
  */
 final class Feeder implements AutoCloseable {
     private final KafkaStatementSink sink;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "feeder"));
+    private final AtomicReference<Thread> thread = new AtomicReference<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread feeder = new Thread(r, "feeder");
+        thread.set(feeder);
+        return feeder;
+    });
     private final List<MinistryStatement> statements;
     private final AtomicInteger sent = new AtomicInteger();
 
@@ -39,6 +47,15 @@ final class Feeder implements AutoCloseable {
             sent.set(to);
         }, 0, periodMillis, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /** For a test that waits on the feeder: its counts, and where its thread is (blocked in {@code send}, say). */
+    String state() {
+        Thread feeder = thread.get();
+        String where = feeder == null ? "not started" : Arrays.stream(feeder.getStackTrace()).limit(12)
+                .map(frame -> "\n    at " + frame).collect(Collectors.joining());
+        return "sent " + sent() + ", acknowledged " + sink.acknowledged() + ", failed " + sink.failed()
+                + " (first: " + sink.firstFailure() + "); feeder thread " + where;
     }
 
     int sent() {
