@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.ProcessorStateException;
+import org.ceasefire.config.logging.RootCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,21 +69,13 @@ final class LocalStateGuard {
             return streams;
         } catch (ProcessorStateException e) {
             LOG.warn("Local state in {} cannot be opened ({}): deleting it, Kafka Streams rebuilds it from the changelog topics",
-                    applicationState(), rootCause(e).getMessage());
+                    applicationState(), RootCause.message(e));
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
             KafkaStreams fresh = create.get();
             fresh.start();
             return fresh;
         }
-    }
-
-    private static Throwable rootCause(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** Deletes foreign state, then records who owns the state from now on. */

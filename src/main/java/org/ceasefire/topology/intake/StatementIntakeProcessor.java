@@ -20,6 +20,7 @@ import org.ceasefire.avro.Place;
 import org.ceasefire.avro.internal.ResolvedStatement;
 import org.ceasefire.avro.internal.SectorPlace;
 import org.ceasefire.avro.internal.StatementHistory;
+import org.ceasefire.config.logging.RootCause;
 import org.ceasefire.contract.StatementValidator;
 import org.ceasefire.contract.Violation;
 import org.ceasefire.conflict.ConflictDefinition;
@@ -80,7 +81,7 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
             }
             // The decoder's own message says what is wrong and where (truncated, unknown schema id, ...); the root
             // cause alone can be as bare as "EOFException".
-            reject(record, "value: cannot be decoded as a MinistryStatement: " + (e.getMessage() != null ? e.getMessage() : rootMessage(e)));
+            reject(record, "value: cannot be decoded as a MinistryStatement: " + (e.getMessage() != null ? e.getMessage() : RootCause.message(e)));
             return;
         }
         String problem = problemWith(record, statement);
@@ -216,14 +217,6 @@ public final class StatementIntakeProcessor implements Processor<byte[], byte[],
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     @Override
